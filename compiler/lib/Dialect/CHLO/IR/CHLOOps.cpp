@@ -1,0 +1,20 @@
+//===- CHLOOps.cpp - The CHLO dialect -------------------------------------===//
+
+#include "jaxc/Dialect/CHLO/IR/CHLOOps.h"
+
+#include "mlir/IR/Builders.h"
+
+using namespace mlir;
+using namespace jaxc::chlo;
+
+#include "jaxc/Dialect/CHLO/IR/CHLODialect.cpp.inc"
+
+#define GET_OP_CLASSES
+#include "jaxc/Dialect/CHLO/IR/CHLOOps.cpp.inc"
+
+void CHLODialect::initialize() {
+  addOperations<
+#define GET_OP_LIST
+#include "jaxc/Dialect/CHLO/IR/CHLOOps.cpp.inc"
+      >();
+}

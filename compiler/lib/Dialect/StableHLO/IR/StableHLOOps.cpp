@@ -1,0 +1,1020 @@
+//===- StableHLOOps.cpp - StableHLO verifiers and JAX's pretty syntax -----===//
+//
+// Only the syntax ODS cannot express lives here: the type shorthand of
+// elementwise ops, slice ranges, the reduce/while/convolution forms.
+//
+//===----------------------------------------------------------------------===//
+
+#include "jaxc/Dialect/StableHLO/IR/StableHLOOps.h"
+
+#include "mlir/IR/Builders.h"
+#include "mlir/IR/DialectImplementation.h"
+#include "llvm/ADT/STLExtras.h"
+#include "llvm/ADT/TypeSwitch.h"
+
+using namespace mlir;
+using namespace jaxc::stablehlo;
+
+//===----------------------------------------------------------------------===//
+// Custom directives
+//===----------------------------------------------------------------------===//
+
+// `: T` when every operand and the result have type T, else a function type.
+template <typename... TypeRefs>
+static ParseResult parseSameOperandsAndResultType(OpAsmParser &parser,
+                                                  TypeRefs &...types) {
+  SMLoc loc = parser.getCurrentLocation();
+  Type type;
+  if (parser.parseType(type))
+    return failure();
+  Type *slots[] = {&types...};
+  constexpr size_t numOperands = sizeof...(TypeRefs) - 1;
+  auto fnType = dyn_cast<FunctionType>(type);
+  if (!fnType) {
+    for (Type *slot : slots)
+      *slot = type;
+    return success();
+  }
+  if (fnType.getNumInputs() != numOperands || fnType.getNumResults() != 1)
+    return parser.emitError(loc) << "expected a function type with "
+                                 << numOperands << " inputs and 1 result";
+  for (size_t i = 0; i < numOperands; ++i)
+    *slots[i] = fnType.getInput(i);
+  *slots[numOperands] = fnType.getResult(0);
+  return success();
+}
+
+template <typename... Types>
+static void printSameOperandsAndResultType(OpAsmPrinter &printer, Operation *,
+                                           Types... types) {
+  SmallVector<Type> all = {types...};
+  if (llvm::all_equal(all)) {
+    printer << all.front();
+    return;
+  }
+  ArrayRef<Type> ref(all);
+  printer.printFunctionalType(ref.drop_back(), ref.take_back());
+}
+
+// complex: `: complex_type` (parts have its element type) or a function type.
+static ParseResult parseComplexOpType(OpAsmParser &parser, Type &lhs,
+                                      Type &rhs, Type &result) {
+  SMLoc loc = parser.getCurrentLocation();
+  Type type;
+  if (parser.parseType(type))
+    return failure();
+  if (auto fnType = dyn_cast<FunctionType>(type)) {
+    if (fnType.getNumInputs() != 2 || fnType.getNumResults() != 1)
+      return parser.emitError(loc, "expected (lhs, rhs) -> result type");
+    lhs = fnType.getInput(0);
+    rhs = fnType.getInput(1);
+    result = fnType.getResult(0);
+    return success();
+  }
+  auto tensor = dyn_cast<RankedTensorType>(type);
+  auto complex =
+      tensor ? dyn_cast<ComplexType>(tensor.getElementType()) : nullptr;
+  if (!complex)
+    return parser.emitError(loc, "expected a tensor of complex type");
+  result = type;
+  lhs = rhs = tensor.clone(complex.getElementType());
+  return success();
+}
+
+static void printComplexOpType(OpAsmPrinter &printer, Operation *, Type lhs,
+                               Type rhs, Type result) {
+  auto tensor = cast<RankedTensorType>(result);
+  auto complex = dyn_cast<ComplexType>(tensor.getElementType());
+  if (complex && lhs == rhs &&
+      lhs == tensor.clone(complex.getElementType())) {
+    printer << result;
+    return;
+  }
+  printer.printFunctionalType(TypeRange{lhs, rhs}, TypeRange{result});
+}
+
+// select: `: pred_type, value_type` or a function type.
+static ParseResult parseSelectOpType(OpAsmParser &parser, Type &pred,
+                                     Type &onTrue, Type &onFalse,
+                                     Type &result) {
+  SMLoc loc = parser.getCurrentLocation();
+  SmallVector<Type> types;
+  if (parser.parseTypeList(types))
+    return failure();
+  if (types.size() == 2) {
+    pred = types[0];
+    onTrue = onFalse = result = types[1];
+    return success();
+  }
+  auto fnType = types.size() == 1 ? dyn_cast<FunctionType>(types[0]) : nullptr;
+  if (!fnType || fnType.getNumInputs() != 3 || fnType.getNumResults() != 1)
+    return parser.emitError(loc)
+           << "expected `pred_type, type` or a function type";
+  pred = fnType.getInput(0);
+  onTrue = fnType.getInput(1);
+  onFalse = fnType.getInput(2);
+  result = fnType.getResult(0);
+  return success();
+}
+
+static void printSelectOpType(OpAsmPrinter &printer, Operation *, Type pred,
+                              Type onTrue, Type onFalse, Type result) {
+  if (onTrue == onFalse && onTrue == result) {
+    printer << pred << ", " << result;
+    return;
+  }
+  printer.printFunctionalType(TypeRange{pred, onTrue, onFalse},
+                              TypeRange{result});
+}
+
+// slice: `[start:limit(:stride)?, ...]`.
+static ParseResult parseSliceRanges(OpAsmParser &parser,
+                                    DenseI64ArrayAttr &starts,
+                                    DenseI64ArrayAttr &limits,
+                                    DenseI64ArrayAttr &strides) {
+  SmallVector<int64_t> start, limit, stride;
+  auto parseRange = [&]() -> ParseResult {
+    int64_t first, second, step = 1;
+    if (parser.parseInteger(first) || parser.parseColon() ||
+        parser.parseInteger(second))
+      return failure();
+    if (succeeded(parser.parseOptionalColon()) && parser.parseInteger(step))
+      return failure();
+    start.push_back(first);
+    limit.push_back(second);
+    stride.push_back(step);
+    return success();
+  };
+  if (parser.parseCommaSeparatedList(OpAsmParser::Delimiter::Square,
+                                     parseRange))
+    return failure();
+  MLIRContext *ctx = parser.getContext();
+  starts = DenseI64ArrayAttr::get(ctx, start);
+  limits = DenseI64ArrayAttr::get(ctx, limit);
+  strides = DenseI64ArrayAttr::get(ctx, stride);
+  return success();
+}
+
+static void printSliceRanges(OpAsmPrinter &printer, Operation *,
+                             DenseI64ArrayAttr starts,
+                             DenseI64ArrayAttr limits,
+                             DenseI64ArrayAttr strides) {
+  printer << "[";
+  for (size_t i = 0, e = starts.size(); i < e; ++i) {
+    if (i)
+      printer << ", ";
+    printer << starts[i] << ":" << limits[i];
+    if (strides[i] != 1)
+      printer << ":" << strides[i];
+  }
+  printer << "]";
+}
+
+// `%a, %b, dim = 0`: operands followed by a comma and a keyword.
+static ParseResult parseVariadicOperandWithAttribute(
+    OpAsmParser &parser,
+    SmallVectorImpl<OpAsmParser::UnresolvedOperand> &operands) {
+  OpAsmParser::UnresolvedOperand operand;
+  while (true) {
+    OptionalParseResult parsed = parser.parseOptionalOperand(operand);
+    if (!parsed.has_value())
+      return success();
+    if (failed(*parsed))
+      return failure();
+    operands.push_back(operand);
+    if (parser.parseComma())
+      return failure();
+  }
+}
+
+static void printVariadicOperandWithAttribute(OpAsmPrinter &printer,
+                                              Operation *,
+                                              OperandRange operands) {
+  for (Value operand : operands)
+    printer << operand << ", ";
+}
+
+// custom_call @target: JAX prints the target as a symbol name.
+static ParseResult parseCustomCallTarget(OpAsmParser &parser,
+                                         StringAttr &target) {
+  return parser.parseSymbolName(target);
+}
+
+static void printCustomCallTarget(OpAsmPrinter &printer, Operation *,
+                                  StringAttr target) {
+  printer.printSymbolName(target.getValue());
+}
+
+FailureOr<SmallVector<int64_t>>
+jaxc::stablehlo::parseDimList(AsmParser &parser) {
+  SmallVector<int64_t> dims;
+  if (parser.parseCommaSeparatedList(
+          AsmParser::Delimiter::Square,
+          [&]() { return parser.parseInteger(dims.emplace_back()); }))
+    return failure();
+  return dims;
+}
+
+void jaxc::stablehlo::printDimList(AsmPrinter &printer,
+                                   ArrayRef<int64_t> dims) {
+  printer << "[";
+  llvm::interleaveComma(dims, printer);
+  printer << "]";
+}
+
+//===----------------------------------------------------------------------===//
+// ConstantOp
+//===----------------------------------------------------------------------===//
+
+void ConstantOp::build(OpBuilder &builder, OperationState &state,
+                       ElementsAttr value) {
+  build(builder, state, value.getType(), value);
+}
+
+ParseResult ConstantOp::parse(OpAsmParser &parser, OperationState &result) {
+  if (parser.parseOptionalAttrDict(result.attributes))
+    return failure();
+  // The generic form `"stablehlo.constant"() <{value = ...}>` never reaches
+  // here; this is `stablehlo.constant dense<...> : tensor<...>`.
+  SMLoc loc = parser.getCurrentLocation();
+  Attribute value;
+  if (parser.parseAttribute(value))
+    return failure();
+  auto elements = dyn_cast<ElementsAttr>(value);
+  if (!elements)
+    return parser.emitError(loc, "expected a tensor constant");
+  result.getOrAddProperties<Properties>().value = elements;
+  result.addTypes(elements.getType());
+  return success();
+}
+
+void ConstantOp::print(OpAsmPrinter &printer) {
+  printer.printOptionalAttrDict((*this)->getAttrs(), {"value"});
+  printer << ' ';
+  printer.printAttribute(getValue());
+}
+
+//===----------------------------------------------------------------------===//
+// ReducePrecisionOp: `%x, format = e5m10 : T`
+//===----------------------------------------------------------------------===//
+
+ParseResult ReducePrecisionOp::parse(OpAsmParser &parser,
+                                     OperationState &result) {
+  OpAsmParser::UnresolvedOperand operand;
+  StringRef format;
+  Type type;
+  SMLoc formatLoc;
+  if (parser.parseOperand(operand) || parser.parseComma() ||
+      parser.parseKeyword("format") || parser.parseEqual())
+    return failure();
+  formatLoc = parser.getCurrentLocation();
+  if (parser.parseKeyword(&format))
+    return failure();
+  int32_t exponent = 0, mantissa = 0;
+  size_t m = format.find('m');
+  if (!format.starts_with("e") || m == StringRef::npos ||
+      format.substr(1, m - 1).getAsInteger(10, exponent) ||
+      format.substr(m + 1).getAsInteger(10, mantissa))
+    return parser.emitError(formatLoc, "expected a format like e5m10");
+  if (parser.parseOptionalAttrDict(result.attributes) ||
+      parser.parseColonType(type) ||
+      parser.resolveOperand(operand, type, result.operands))
+    return failure();
+  Builder b(parser.getContext());
+  auto &props = result.getOrAddProperties<Properties>();
+  props.exponent_bits = b.getI32IntegerAttr(exponent);
+  props.mantissa_bits = b.getI32IntegerAttr(mantissa);
+  result.addTypes(type);
+  return success();
+}
+
+void ReducePrecisionOp::print(OpAsmPrinter &printer) {
+  printer << ' ' << getOperand() << ", format = e" << getExponentBits() << "m"
+          << getMantissaBits();
+  printer.printOptionalAttrDict((*this)->getAttrs(),
+                                {"exponent_bits", "mantissa_bits"});
+  printer << " : " << getType();
+}
+
+//===----------------------------------------------------------------------===//
+// DotGeneralOp:
+//   %lhs, %rhs, batching_dims = [0] x [0], contracting_dims = [2] x [1],
+//   precision = [DEFAULT, DEFAULT] : (T, T) -> T
+//===----------------------------------------------------------------------===//
+
+static ParseResult parseDimsPair(OpAsmParser &parser,
+                                 SmallVectorImpl<int64_t> &lhs,
+                                 SmallVectorImpl<int64_t> &rhs) {
+  auto parseList = [&](SmallVectorImpl<int64_t> &dims) {
+    return parser.parseCommaSeparatedList(
+        OpAsmParser::Delimiter::Square,
+        [&]() { return parser.parseInteger(dims.emplace_back()); });
+  };
+  return failure(parser.parseEqual() || parseList(lhs) ||
+                 parser.parseKeyword("x") || parseList(rhs));
+}
+
+static ParseResult parsePrecisionConfig(OpAsmParser &parser,
+                                        ArrayAttr &config) {
+  SmallVector<Attribute> values;
+  auto parseOne = [&]() -> ParseResult {
+    SMLoc loc = parser.getCurrentLocation();
+    StringRef keyword;
+    if (parser.parseKeyword(&keyword))
+      return failure();
+    std::optional<Precision> precision = symbolizePrecision(keyword);
+    if (!precision)
+      return parser.emitError(loc, "unknown precision '") << keyword << "'";
+    values.push_back(PrecisionAttr::get(parser.getContext(), *precision));
+    return success();
+  };
+  if (parser.parseEqual() ||
+      parser.parseCommaSeparatedList(OpAsmParser::Delimiter::Square, parseOne))
+    return failure();
+  config = ArrayAttr::get(parser.getContext(), values);
+  return success();
+}
+
+static void printPrecisionConfig(OpAsmPrinter &printer, ArrayAttr config) {
+  printer << "[";
+  llvm::interleaveComma(config, printer, [&](Attribute attr) {
+    printer << stringifyPrecision(cast<PrecisionAttr>(attr).getValue());
+  });
+  printer << "]";
+}
+
+ParseResult DotGeneralOp::parse(OpAsmParser &parser, OperationState &result) {
+  OpAsmParser::UnresolvedOperand lhs, rhs;
+  if (parser.parseOperand(lhs) || parser.parseComma() ||
+      parser.parseOperand(rhs))
+    return failure();
+  SmallVector<int64_t> lhsBatch, rhsBatch, lhsContract, rhsContract;
+  auto &props = result.getOrAddProperties<Properties>();
+  while (succeeded(parser.parseOptionalComma())) {
+    SMLoc loc = parser.getCurrentLocation();
+    StringRef keyword;
+    if (parser.parseKeyword(&keyword))
+      return failure();
+    if (keyword == "batching_dims") {
+      if (parseDimsPair(parser, lhsBatch, rhsBatch))
+        return failure();
+    } else if (keyword == "contracting_dims") {
+      if (parseDimsPair(parser, lhsContract, rhsContract))
+        return failure();
+    } else if (keyword == "precision") {
+      if (parsePrecisionConfig(parser, props.precision_config))
+        return failure();
+    } else if (keyword == "algorithm") {
+      if (parser.parseEqual() || parser.parseAttribute(props.algorithm))
+        return failure();
+    } else {
+      return parser.emitError(loc, "unexpected dot_general field '")
+             << keyword << "'";
+    }
+  }
+  props.dot_dimension_numbers = DotDimensionNumbersAttr::get(
+      parser.getContext(), lhsBatch, rhsBatch, lhsContract, rhsContract);
+  FunctionType fnType;
+  SMLoc typeLoc = parser.getCurrentLocation();
+  if (parser.parseOptionalAttrDict(result.attributes) ||
+      parser.parseColonType(fnType))
+    return failure();
+  if (fnType.getNumInputs() != 2 || fnType.getNumResults() != 1)
+    return parser.emitError(typeLoc, "expected (lhs, rhs) -> result type");
+  if (parser.resolveOperands({lhs, rhs}, fnType.getInputs(), typeLoc,
+                             result.operands))
+    return failure();
+  result.addTypes(fnType.getResults());
+  return success();
+}
+
+void DotGeneralOp::print(OpAsmPrinter &printer) {
+  DotDimensionNumbersAttr dims = getDotDimensionNumbers();
+  printer << ' ' << getLhs() << ", " << getRhs();
+  auto printPair = [&](StringRef name, ArrayRef<int64_t> lhs,
+                       ArrayRef<int64_t> rhs) {
+    if (lhs.empty() && rhs.empty())
+      return;
+    printer << ", " << name << " = [" << lhs << "] x [" << rhs << "]";
+  };
+  printPair("batching_dims", dims.getLhsBatchingDimensions(),
+            dims.getRhsBatchingDimensions());
+  printPair("contracting_dims", dims.getLhsContractingDimensions(),
+            dims.getRhsContractingDimensions());
+  if (ArrayAttr precision = getPrecisionConfigAttr()) {
+    printer << ", precision = ";
+    printPrecisionConfig(printer, precision);
+  }
+  if (Attribute algorithm = getAlgorithmAttr())
+    printer << ", algorithm = " << algorithm;
+  printer.printOptionalAttrDict(
+      (*this)->getAttrs(),
+      {"dot_dimension_numbers", "precision_config", "algorithm"});
+  printer << " : ";
+  printer.printFunctionalType(*this);
+}
+
+LogicalResult DotGeneralOp::verify() {
+  DotDimensionNumbersAttr dims = getDotDimensionNumbers();
+  auto lhsType = cast<RankedTensorType>(getLhs().getType());
+  auto rhsType = cast<RankedTensorType>(getRhs().getType());
+  if (dims.getLhsBatchingDimensions().size() !=
+          dims.getRhsBatchingDimensions().size() ||
+      dims.getLhsContractingDimensions().size() !=
+          dims.getRhsContractingDimensions().size())
+    return emitOpError("lhs and rhs must have as many batching and as many "
+                       "contracting dimensions");
+  auto checkDims = [&](ArrayRef<int64_t> lhsDims,
+                       ArrayRef<int64_t> rhsDims) -> LogicalResult {
+    for (auto [l, r] : llvm::zip(lhsDims, rhsDims)) {
+      if (l < 0 || l >= lhsType.getRank() || r < 0 || r >= rhsType.getRank())
+        return emitOpError("dimension out of range");
+      if (lhsType.getDimSize(l) != rhsType.getDimSize(r))
+        return emitOpError("lhs dimension ")
+               << l << " and rhs dimension " << r << " differ in size";
+    }
+    return success();
+  };
+  return failure(failed(checkDims(dims.getLhsBatchingDimensions(),
+                                  dims.getRhsBatchingDimensions())) ||
+                 failed(checkDims(dims.getLhsContractingDimensions(),
+                                  dims.getRhsContractingDimensions())));
+}
+
+//===----------------------------------------------------------------------===//
+// ConvolutionOp:
+//   (%lhs, %rhs) dim_numbers = [b, 0, 1, f]x[0, 1, i, o]->[b, 0, 1, f],
+//   window = {stride = [..], pad = [[..]], lhs_dilate = [..],
+//             rhs_dilate = [..], reverse = [..]} {attrs} : (T, T) -> T
+//===----------------------------------------------------------------------===//
+
+namespace {
+// One `[b, 0, 1, f]` group: which position holds the batch-like and the
+// feature-like dimension, and where each spatial dimension is.
+struct DimGroup {
+  int64_t first = -1, second = -1;
+  SmallVector<int64_t> spatial;
+};
+} // namespace
+
+static ParseResult parseDimGroup(AsmParser &parser, char firstKey,
+                                 char secondKey, DimGroup &group) {
+  SmallVector<std::pair<int64_t, int64_t>> spatial; // (spatial idx, position)
+  int64_t position = 0;
+  auto parseEntry = [&]() -> ParseResult {
+    SMLoc loc = parser.getCurrentLocation();
+    int64_t index;
+    OptionalParseResult integer = parser.parseOptionalInteger(index);
+    if (integer.has_value()) {
+      if (failed(*integer))
+        return failure();
+      spatial.push_back({index, position++});
+      return success();
+    }
+    StringRef key;
+    if (parser.parseKeyword(&key))
+      return failure();
+    if (key.size() == 1 && key[0] == firstKey)
+      group.first = position++;
+    else if (key.size() == 1 && key[0] == secondKey)
+      group.second = position++;
+    else
+      return parser.emitError(loc, "unexpected dimension label '")
+             << key << "'";
+    return success();
+  };
+  if (parser.parseCommaSeparatedList(AsmParser::Delimiter::Square, parseEntry))
+    return failure();
+  llvm::sort(spatial);
+  for (auto [index, pos] : spatial)
+    group.spatial.push_back(pos);
+  return success();
+}
+
+static ParseResult parseConvDims(AsmParser &parser,
+                                 ConvDimensionNumbersAttr &attr) {
+  DimGroup input, kernel, output;
+  if (parseDimGroup(parser, 'b', 'f', input) || parser.parseKeyword("x") ||
+      parseDimGroup(parser, 'i', 'o', kernel) || parser.parseArrow() ||
+      parseDimGroup(parser, 'b', 'f', output))
+    return failure();
+  attr = ConvDimensionNumbersAttr::get(
+      parser.getContext(), input.first, input.second, input.spatial,
+      kernel.first, kernel.second, kernel.spatial, output.first, output.second,
+      output.spatial);
+  return success();
+}
+
+static void printDimGroup(AsmPrinter &printer, char firstKey,
+                          int64_t firstPos, char secondKey, int64_t secondPos,
+                          ArrayRef<int64_t> spatial) {
+  SmallVector<std::string> labels(spatial.size() + 2);
+  labels[firstPos] = std::string(1, firstKey);
+  labels[secondPos] = std::string(1, secondKey);
+  for (auto [index, pos] : llvm::enumerate(spatial))
+    labels[pos] = std::to_string(index);
+  printer << "[";
+  llvm::interleaveComma(labels, printer);
+  printer << "]";
+}
+
+static void printConvDims(AsmPrinter &printer, ConvDimensionNumbersAttr dims) {
+  printDimGroup(printer, 'b', dims.getInputBatchDimension(), 'f',
+                dims.getInputFeatureDimension(),
+                dims.getInputSpatialDimensions());
+  printer << "x";
+  printDimGroup(printer, 'i', dims.getKernelInputFeatureDimension(), 'o',
+                dims.getKernelOutputFeatureDimension(),
+                dims.getKernelSpatialDimensions());
+  printer << "->";
+  printDimGroup(printer, 'b', dims.getOutputBatchDimension(), 'f',
+                dims.getOutputFeatureDimension(),
+                dims.getOutputSpatialDimensions());
+}
+
+Attribute ConvDimensionNumbersAttr::parse(AsmParser &parser, Type) {
+  ConvDimensionNumbersAttr attr;
+  if (parser.parseLess() || parseConvDims(parser, attr) ||
+      parser.parseGreater())
+    return {};
+  return attr;
+}
+
+void ConvDimensionNumbersAttr::print(AsmPrinter &printer) const {
+  printer << "<";
+  printConvDims(printer, *this);
+  printer << ">";
+}
+
+ParseResult ConvolutionOp::parse(OpAsmParser &parser, OperationState &result) {
+  SmallVector<OpAsmParser::UnresolvedOperand> operands;
+  auto &props = result.getOrAddProperties<Properties>();
+  MLIRContext *ctx = parser.getContext();
+  Builder b(ctx);
+  if (parser.parseOperandList(operands, 2, OpAsmParser::Delimiter::Paren) ||
+      parser.parseKeyword("dim_numbers") || parser.parseEqual() ||
+      parseConvDims(parser, props.dimension_numbers) || parser.parseComma() ||
+      parser.parseKeyword("window") || parser.parseEqual() ||
+      parser.parseLBrace())
+    return failure();
+  auto parseI64List = [&](SmallVectorImpl<int64_t> &values) {
+    return parser.parseCommaSeparatedList(
+        OpAsmParser::Delimiter::Square,
+        [&]() { return parser.parseInteger(values.emplace_back()); });
+  };
+  auto parseField = [&]() -> ParseResult {
+    SMLoc loc = parser.getCurrentLocation();
+    StringRef key;
+    if (parser.parseKeyword(&key) || parser.parseEqual())
+      return failure();
+    SmallVector<int64_t> values;
+    if (key == "pad") {
+      int64_t rows = 0;
+      if (parser.parseCommaSeparatedList(
+              OpAsmParser::Delimiter::Square, [&]() {
+                ++rows;
+                return parseI64List(values);
+              }))
+        return failure();
+      auto type = RankedTensorType::get({rows, 2}, b.getI64Type());
+      props.padding =
+          cast<DenseIntElementsAttr>(DenseIntElementsAttr::get(type, values));
+      return success();
+    }
+    if (key == "reverse") {
+      SmallVector<bool> flags;
+      if (parser.parseCommaSeparatedList(
+              OpAsmParser::Delimiter::Square, [&]() -> ParseResult {
+                int64_t flag;
+                StringRef word;
+                if (succeeded(parser.parseOptionalKeyword(&word))) {
+                  flags.push_back(word == "true");
+                  return success();
+                }
+                if (parser.parseInteger(flag))
+                  return failure();
+                flags.push_back(flag != 0);
+                return success();
+              }))
+        return failure();
+      props.window_reversal = DenseBoolArrayAttr::get(ctx, flags);
+      return success();
+    }
+    if (parseI64List(values))
+      return failure();
+    auto array = DenseI64ArrayAttr::get(ctx, values);
+    if (key == "stride")
+      props.window_strides = array;
+    else if (key == "lhs_dilate")
+      props.lhs_dilation = array;
+    else if (key == "rhs_dilate")
+      props.rhs_dilation = array;
+    else
+      return parser.emitError(loc, "unknown window field '") << key << "'";
+    return success();
+  };
+  if (failed(parser.parseOptionalRBrace())) {
+    do {
+      if (parseField())
+        return failure();
+    } while (succeeded(parser.parseOptionalComma()));
+    if (parser.parseRBrace())
+      return failure();
+  }
+  NamedAttrList attrs;
+  SMLoc attrLoc = parser.getCurrentLocation();
+  if (parser.parseOptionalAttrDict(attrs))
+    return failure();
+  // feature/batch_group_count and precision_config are printed in the
+  // attribute dictionary; move them into properties.
+  for (NamedAttribute attr : attrs) {
+    StringRef name = attr.getName().getValue();
+    if (name == "feature_group_count")
+      props.feature_group_count = dyn_cast<IntegerAttr>(attr.getValue());
+    else if (name == "batch_group_count")
+      props.batch_group_count = dyn_cast<IntegerAttr>(attr.getValue());
+    else if (name == "precision_config")
+      props.precision_config = dyn_cast<ArrayAttr>(attr.getValue());
+    else
+      result.attributes.push_back(attr);
+  }
+  if (!props.feature_group_count || !props.batch_group_count)
+    return parser.emitError(attrLoc, "convolution needs feature_group_count "
+                                     "and batch_group_count");
+  FunctionType fnType;
+  SMLoc typeLoc = parser.getCurrentLocation();
+  if (parser.parseColonType(fnType))
+    return failure();
+  if (fnType.getNumInputs() != 2 || fnType.getNumResults() != 1)
+    return parser.emitError(typeLoc, "expected (lhs, rhs) -> result type");
+  if (parser.resolveOperands(operands, fnType.getInputs(), typeLoc,
+                             result.operands))
+    return failure();
+  result.addTypes(fnType.getResults());
+  return success();
+}
+
+void ConvolutionOp::print(OpAsmPrinter &printer) {
+  printer << "(" << getLhs() << ", " << getRhs() << ") dim_numbers = ";
+  printConvDims(printer, getDimensionNumbers());
+  printer << ", window = {";
+  SmallVector<std::string> fields;
+  auto field = [&](StringRef name, std::optional<ArrayRef<int64_t>> values) {
+    if (!values)
+      return;
+    std::string text;
+    llvm::raw_string_ostream os(text);
+    os << name << " = [";
+    llvm::interleaveComma(*values, os);
+    os << "]";
+    fields.push_back(text);
+  };
+  field("stride", getWindowStrides());
+  if (auto padding = getPaddingAttr()) {
+    std::string text = "pad = [";
+    auto values = llvm::to_vector(padding.getValues<int64_t>());
+    for (size_t i = 0; i < values.size(); i += 2)
+      text += (i ? ", [" : "[") + std::to_string(values[i]) + ", " +
+              std::to_string(values[i + 1]) + "]";
+    fields.push_back(text + "]");
+  }
+  field("lhs_dilate", getLhsDilation());
+  field("rhs_dilate", getRhsDilation());
+  if (auto reversal = getWindowReversal()) {
+    std::string text = "reverse = [";
+    for (auto [i, flag] : llvm::enumerate(*reversal))
+      text += std::string(i ? ", " : "") + (flag ? "true" : "false");
+    fields.push_back(text + "]");
+  }
+  llvm::interleaveComma(fields, printer);
+  printer << "} {batch_group_count = " << getBatchGroupCount()
+          << " : i64, feature_group_count = " << getFeatureGroupCount()
+          << " : i64";
+  if (ArrayAttr precision = getPrecisionConfigAttr()) {
+    printer << ", precision_config = ";
+    printer.printAttribute(precision);
+  }
+  printer << "}";
+  printer.printOptionalAttrDict(
+      (*this)->getAttrs(),
+      {"dimension_numbers", "window_strides", "padding", "lhs_dilation",
+       "rhs_dilation", "window_reversal", "feature_group_count",
+       "batch_group_count", "precision_config"});
+  printer << " : ";
+  printer.printFunctionalType(*this);
+}
+
+//===----------------------------------------------------------------------===//
+// ReduceOp. Two pretty forms besides the generic one:
+//   stablehlo.reduce(%x init: %i) applies stablehlo.add across dimensions =
+//       [0] : (T, T) -> T
+//   stablehlo.reduce(%x init: %i), (%y init: %j) across dimensions = [0]
+//       : (...) -> (...)
+//     reducer(%a: T, %c: T) (%b: U, %d: U) { ... }
+//===----------------------------------------------------------------------===//
+
+ParseResult ReduceOp::parse(OpAsmParser &parser, OperationState &result) {
+  SmallVector<OpAsmParser::UnresolvedOperand> inputs, inits;
+  auto parsePair = [&]() -> ParseResult {
+    return failure(parser.parseLParen() ||
+                   parser.parseOperand(inputs.emplace_back()) ||
+                   parser.parseKeyword("init") || parser.parseColon() ||
+                   parser.parseOperand(inits.emplace_back()) ||
+                   parser.parseRParen());
+  };
+  if (parser.parseCommaSeparatedList(parsePair))
+    return failure();
+
+  std::optional<OperationName> appliedOp;
+  SMLoc appliedLoc = parser.getCurrentLocation();
+  if (succeeded(parser.parseOptionalKeyword("applies"))) {
+    FailureOr<OperationName> name = parser.parseCustomOperationName();
+    if (failed(name))
+      return failure();
+    appliedOp = *name;
+  }
+  SmallVector<int64_t> dims;
+  FunctionType fnType;
+  SMLoc typeLoc;
+  if (parser.parseKeyword("across") || parser.parseKeyword("dimensions") ||
+      parser.parseEqual() ||
+      parser.parseCommaSeparatedList(
+          OpAsmParser::Delimiter::Square,
+          [&]() { return parser.parseInteger(dims.emplace_back()); }) ||
+      parser.parseOptionalAttrDict(result.attributes) ||
+      parser.parseColon())
+    return failure();
+  typeLoc = parser.getCurrentLocation();
+  if (parser.parseType(fnType))
+    return failure();
+  size_t n = inputs.size();
+  if (fnType.getNumInputs() != 2 * n || fnType.getNumResults() != n)
+    return parser.emitError(typeLoc, "expected ")
+           << 2 * n << " operand types and " << n << " result types";
+  SmallVector<OpAsmParser::UnresolvedOperand> operands(inputs);
+  operands.append(inits);
+  if (parser.resolveOperands(operands, fnType.getInputs(), typeLoc,
+                             result.operands))
+    return failure();
+  result.addTypes(fnType.getResults());
+  result.getOrAddProperties<Properties>().dimensions =
+      DenseI64ArrayAttr::get(parser.getContext(), dims);
+
+  Region *body = result.addRegion();
+  if (appliedOp) {
+    // Build the one-op body: (acc, x) -> op(acc, x).
+    if (n != 1)
+      return parser.emitError(appliedLoc,
+                              "`applies` needs exactly one reduced input");
+    auto scalarType = RankedTensorType::get(
+        {}, cast<ShapedType>(fnType.getInput(1)).getElementType());
+    Location loc = result.location;
+    Block *block = new Block();
+    body->push_back(block);
+    block->addArguments({scalarType, scalarType}, {loc, loc});
+    OpBuilder builder(parser.getContext());
+    builder.setInsertionPointToStart(block);
+    OperationState opState(loc, *appliedOp);
+    opState.addOperands(block->getArguments());
+    opState.addTypes(scalarType);
+    Operation *op = builder.create(opState);
+    builder.create<ReturnOp>(loc, op->getResults());
+    return success();
+  }
+
+  // reducer(%a: T, %c: T) (%b: U, %d: U): pair i is (arg i, arg i + n).
+  SmallVector<OpAsmParser::Argument> lhsArgs, rhsArgs;
+  if (parser.parseKeyword("reducer"))
+    return failure();
+  for (size_t i = 0; i < n; ++i) {
+    if (parser.parseLParen() ||
+        parser.parseArgument(lhsArgs.emplace_back(), /*allowType=*/true) ||
+        parser.parseComma() ||
+        parser.parseArgument(rhsArgs.emplace_back(), /*allowType=*/true) ||
+        parser.parseRParen())
+      return failure();
+  }
+  SmallVector<OpAsmParser::Argument> args(lhsArgs);
+  args.append(rhsArgs);
+  return parser.parseRegion(*body, args);
+}
+
+// Whether the body is just `return op(arg0, arg1)`, printable as `applies`.
+static Operation *getSingleAppliedOp(ReduceOp op) {
+  if (op.getInputs().size() != 1)
+    return nullptr;
+  Block &block = op.getBody().front();
+  if (!llvm::hasSingleElement(block.without_terminator()))
+    return nullptr;
+  Operation &inner = block.front();
+  auto ret = cast<ReturnOp>(block.getTerminator());
+  if (inner.getDialect() != op->getDialect() || inner.getNumOperands() != 2 ||
+      inner.getNumResults() != 1 || !inner.getAttrs().empty() ||
+      inner.getNumRegions() != 0 || inner.getOperand(0) != block.getArgument(0) ||
+      inner.getOperand(1) != block.getArgument(1) ||
+      ret.getNumOperands() != 1 || ret.getOperand(0) != inner.getResult(0) ||
+      inner.getResult(0).getType() != block.getArgument(0).getType())
+    return nullptr;
+  return &inner;
+}
+
+void ReduceOp::print(OpAsmPrinter &printer) {
+  size_t n = getInputs().size();
+  for (size_t i = 0; i < n; ++i)
+    printer << (i ? ", (" : "(") << getInputs()[i]
+            << " init: " << getInitValues()[i] << ")";
+  Operation *applied = getSingleAppliedOp(*this);
+  if (applied)
+    printer << " applies " << applied->getName();
+  printer << " across dimensions = [" << getDimensions() << "]";
+  printer.printOptionalAttrDict((*this)->getAttrs(), {"dimensions"});
+  printer << " : ";
+  printer.printFunctionalType(*this);
+  if (applied)
+    return;
+  Block &block = getBody().front();
+  printer.printNewline();
+  printer << " reducer";
+  for (size_t i = 0; i < n; ++i) {
+    printer << "(";
+    printer.printRegionArgument(block.getArgument(i));
+    printer << ", ";
+    printer.printRegionArgument(block.getArgument(i + n));
+    printer << ") ";
+  }
+  printer.printRegion(getBody(), /*printEntryBlockArgs=*/false);
+}
+
+LogicalResult ReduceOp::verify() {
+  if (getBody().empty() || getBody().front().getNumArguments() !=
+                               2 * getInputs().size())
+    return emitOpError("body must take two arguments per input");
+  for (Value input : getInputs()) {
+    auto type = cast<RankedTensorType>(input.getType());
+    for (int64_t dim : getDimensions())
+      if (dim < 0 || dim >= type.getRank())
+        return emitOpError("dimension ") << dim << " out of range";
+  }
+  return success();
+}
+
+//===----------------------------------------------------------------------===//
+// WhileOp: stablehlo.while(%arg = %init, ...) : T, ... cond {...} do {...}
+//===----------------------------------------------------------------------===//
+
+ParseResult WhileOp::parse(OpAsmParser &parser, OperationState &result) {
+  SmallVector<OpAsmParser::Argument> iterArgs;
+  SmallVector<OpAsmParser::UnresolvedOperand> inits;
+  SMLoc loc = parser.getCurrentLocation();
+  if (parser.parseCommaSeparatedList(
+          OpAsmParser::Delimiter::Paren, [&]() -> ParseResult {
+            return failure(
+                parser.parseArgument(iterArgs.emplace_back()) ||
+                parser.parseEqual() ||
+                parser.parseOperand(inits.emplace_back()));
+          }))
+    return failure();
+  SmallVector<Type> types;
+  if (!iterArgs.empty() &&
+      (parser.parseColon() || parser.parseTypeList(types)))
+    return failure();
+  if (types.size() != iterArgs.size())
+    return parser.emitError(loc, "expected one type per loop value");
+  for (auto [arg, type] : llvm::zip(iterArgs, types))
+    arg.type = type;
+  if (parser.resolveOperands(inits, types, loc, result.operands) ||
+      parser.parseOptionalAttrDictWithKeyword(result.attributes) ||
+      parser.parseKeyword("cond") ||
+      parser.parseRegion(*result.addRegion(), iterArgs) ||
+      parser.parseKeyword("do") ||
+      parser.parseRegion(*result.addRegion(), iterArgs))
+    return failure();
+  result.addTypes(types);
+  return success();
+}
+
+void WhileOp::print(OpAsmPrinter &printer) {
+  Block &cond = getCond().front();
+  printer << "(";
+  llvm::interleaveComma(llvm::zip(cond.getArguments(), getOperands()),
+                        printer, [&](auto pair) {
+                          printer << std::get<0>(pair) << " = "
+                                  << std::get<1>(pair);
+                        });
+  printer << ")";
+  if (getNumOperands()) {
+    printer << " : ";
+    llvm::interleaveComma(getOperandTypes(), printer);
+  }
+  printer.printOptionalAttrDictWithKeyword((*this)->getAttrs());
+  printer.printNewline();
+  printer << " cond ";
+  printer.printRegion(getCond(), /*printEntryBlockArgs=*/false);
+  printer << " do ";
+  printer.printRegion(getBody(), /*printEntryBlockArgs=*/false);
+}
+
+//===----------------------------------------------------------------------===//
+// Verifiers of the shape ops
+//===----------------------------------------------------------------------===//
+
+LogicalResult IotaOp::verify() {
+  auto type = cast<RankedTensorType>(getType());
+  if (getIotaDimension() < 0 || getIotaDimension() >= type.getRank())
+    return emitOpError("iota dimension ")
+           << getIotaDimension() << " out of range for rank "
+           << type.getRank();
+  return success();
+}
+
+LogicalResult BroadcastInDimOp::verify() {
+  auto operandType = cast<RankedTensorType>(getOperand().getType());
+  auto resultType = cast<RankedTensorType>(getType());
+  ArrayRef<int64_t> dims = getBroadcastDimensions();
+  if (static_cast<int64_t>(dims.size()) != operandType.getRank())
+    return emitOpError("needs one dimension per operand dimension");
+  for (auto [i, dim] : llvm::enumerate(dims)) {
+    if (dim < 0 || dim >= resultType.getRank())
+      return emitOpError("broadcast dimension ") << dim << " out of range";
+    int64_t size = operandType.getDimSize(i);
+    if (size != 1 && size != resultType.getDimSize(dim))
+      return emitOpError("operand dimension ")
+             << i << " of size " << size << " cannot broadcast to "
+             << resultType.getDimSize(dim);
+  }
+  return success();
+}
+
+LogicalResult ReshapeOp::verify() {
+  auto operandType = cast<RankedTensorType>(getOperand().getType());
+  auto resultType = cast<RankedTensorType>(getType());
+  if (operandType.hasStaticShape() && resultType.hasStaticShape() &&
+      operandType.getNumElements() != resultType.getNumElements())
+    return emitOpError("operand has ")
+           << operandType.getNumElements() << " elements, result has "
+           << resultType.getNumElements();
+  return success();
+}
+
+LogicalResult TransposeOp::verify() {
+  auto operandType = cast<RankedTensorType>(getOperand().getType());
+  SmallVector<int64_t> sorted(getPermutation());
+  llvm::sort(sorted);
+  for (auto [i, dim] : llvm::enumerate(sorted))
+    if (dim != static_cast<int64_t>(i))
+      return emitOpError("dims must be a permutation");
+  if (static_cast<int64_t>(sorted.size()) != operandType.getRank())
+    return emitOpError("dims must have one entry per operand dimension");
+  return success();
+}
+
+LogicalResult SliceOp::verify() {
+  auto operandType = cast<RankedTensorType>(getOperand().getType());
+  int64_t rank = operandType.getRank();
+  if (static_cast<int64_t>(getStartIndices().size()) != rank ||
+      static_cast<int64_t>(getLimitIndices().size()) != rank ||
+      static_cast<int64_t>(getStrides().size()) != rank)
+    return emitOpError("needs one range per operand dimension");
+  for (int64_t i = 0; i < rank; ++i) {
+    int64_t start = getStartIndices()[i], limit = getLimitIndices()[i];
+    if (start < 0 || limit < start || limit > operandType.getDimSize(i) ||
+        getStrides()[i] <= 0)
+      return emitOpError("invalid range ")
+             << start << ":" << limit << ":" << getStrides()[i]
+             << " for dimension " << i;
+  }
+  return success();
+}
+
+LogicalResult ConcatenateOp::verify() {
+  if (getInputs().empty())
+    return emitOpError("needs at least one input");
+  auto type = cast<RankedTensorType>(getInputs().front().getType());
+  if (getDimension() < 0 || getDimension() >= type.getRank())
+    return emitOpError("dimension out of range");
+  return success();
+}
+
+//===----------------------------------------------------------------------===//
+// Dialect
+//===----------------------------------------------------------------------===//
+
+#include "jaxc/Dialect/StableHLO/IR/StableHLODialect.cpp.inc"
+#include "jaxc/Dialect/StableHLO/IR/StableHLOEnums.cpp.inc"
+
+#define GET_ATTRDEF_CLASSES
+#include "jaxc/Dialect/StableHLO/IR/StableHLOAttrs.cpp.inc"
+
+#define GET_OP_CLASSES
+#include "jaxc/Dialect/StableHLO/IR/StableHLOOps.cpp.inc"
+
+void StableHLODialect::initialize() {
+  addOperations<
+#define GET_OP_LIST
+#include "jaxc/Dialect/StableHLO/IR/StableHLOOps.cpp.inc"
+      >();
+  addAttributes<
+#define GET_ATTRDEF_LIST
+#include "jaxc/Dialect/StableHLO/IR/StableHLOAttrs.cpp.inc"
+      >();
+}

@@ -1,0 +1,107 @@
+//===- test_module_writer.h - Module files for the runtime tests -*- C++
+//-*-===//
+//
+// Writes the layout of module_format.h independently of the runtime's
+// reader (and of the compiler), around the test kernel's native code. It
+// validates nothing, so tests can write malformed files too.
+//
+//===----------------------------------------------------------------------===//
+
+#ifndef JAXC_RUNTIME_TESTS_TEST_MODULE_WRITER_H
+#define JAXC_RUNTIME_TESTS_TEST_MODULE_WRITER_H
+
+#include "jaxc/runtime/runtime.h"
+
+#include <cstdint>
+#include <string>
+#include <vector>
+
+namespace jaxc::runtime::test_support {
+
+struct TensorSpec {
+  uint32_t dtype; // a jaxc_dtype_t, or any other code
+  std::vector<int64_t> dims;
+};
+
+struct ResultSpec {
+  TensorSpec type;
+  std::string name;
+};
+
+struct CheckSpec {
+  uint32_t kind;
+  uint32_t actualSlot;
+  uint32_t expectedSlot;
+  std::string location;
+};
+
+struct FunctionSpec {
+  std::string name;
+  std::string entrySymbol;
+  std::vector<TensorSpec> inputs;
+  std::vector<ResultSpec> results;
+  std::vector<CheckSpec> checks;
+  std::vector<TensorSpec> checkBuffers;
+};
+
+struct ModuleSpec {
+  uint32_t version = JAXC_MODULE_FORMAT_VERSION;
+  std::string targetTriple = "x86_64-unknown-linux-gnu";
+  std::string targetCpu = "x86-64";
+  std::vector<FunctionSpec> functions;
+  std::vector<uint8_t> trailingMetadata; // written after the functions
+  std::vector<uint8_t> nativeCode;
+};
+
+// A written file holds the header, a section table of two entries (the
+// metadata, then the native code), the metadata and the native code.
+constexpr size_t kVersionOffset = 8;
+constexpr size_t kSectionCountOffset = 12;
+constexpr size_t kMetadataEntryOffset = JAXC_MODULE_HEADER_SIZE;
+constexpr size_t kNativeCodeEntryOffset =
+    JAXC_MODULE_HEADER_SIZE + JAXC_MODULE_SECTION_ENTRY_SIZE;
+constexpr size_t kMetadataOffset =
+    JAXC_MODULE_HEADER_SIZE + 2 * JAXC_MODULE_SECTION_ENTRY_SIZE;
+// Within a section table entry.
+constexpr size_t kEntryKindOffset = 0;
+constexpr size_t kEntryReservedOffset = 4;
+constexpr size_t kEntryOffsetOffset = 8;
+constexpr size_t kEntrySizeOffset = 16;
+
+std::vector<uint8_t> writeModuleFile(const ModuleSpec &spec);
+// Recomputes the header checksum after a test edited the file.
+void resealChecksum(std::vector<uint8_t> &file);
+void storeU32(std::vector<uint8_t> &file, size_t offset, uint32_t value);
+void storeU64(std::vector<uint8_t> &file, size_t offset, uint64_t value);
+uint64_t loadU64(const std::vector<uint8_t> &file, size_t offset);
+
+// The bytes of the test kernel shared library (test_kernel.c).
+std::vector<uint8_t> testKernelCode();
+// "main": f32[3] + f32[3] -> f32[3] named "sum", by jaxc_test_add.
+FunctionSpec addFunction(const std::string &name = "main");
+// A module of the test kernel with `functions`.
+ModuleSpec kernelModule(std::vector<FunctionSpec> functions);
+
+// A file in the test's temporary directory, removed on destruction.
+class TempFile {
+public:
+  TempFile(const std::string &name, const std::vector<uint8_t> &bytes);
+  TempFile(const TempFile &) = delete;
+  TempFile &operator=(const TempFile &) = delete;
+  ~TempFile();
+  const std::string &path() const { return filePath; }
+
+private:
+  std::string filePath;
+};
+
+// A status's code and message; the status is freed.
+struct Outcome {
+  jaxc_status_code_t code;
+  std::string message;
+};
+Outcome takeStatus(jaxc_status_t status);
+
+} // namespace jaxc::runtime::test_support
+
+#endif // JAXC_RUNTIME_TESTS_TEST_MODULE_WRITER_H
