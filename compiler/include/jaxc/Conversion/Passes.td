@@ -1,0 +1,25 @@
+//===- Passes.td - jaxc's conversion passes -------------*- tablegen -*-===//
+
+#ifndef JAXC_CONVERSION_PASSES_TD
+#define JAXC_CONVERSION_PASSES_TD
+
+include "mlir/Pass/PassBase.td"
+
+def StableHLOToLinalgPass : Pass<"jaxc-stablehlo-to-linalg", "mlir::ModuleOp"> {
+  let summary = "Lower StableHLO to linalg, tensor, arith and math";
+  let description = [{
+    Rewrites every StableHLO op into linalg/tensor/arith/math/scf on tensors
+    and makes all integer types signless (ui32 becomes i32; the unsigned
+    semantics are carried by the choice of arith ops). Function signatures
+    are converted too. An op without a lowering is an error naming the op:
+    "'stablehlo.fft' op is not supported by jaxc yet".
+  }];
+  let dependentDialects = [
+    "mlir::arith::ArithDialect", "mlir::linalg::LinalgDialect",
+    "mlir::math::MathDialect", "mlir::scf::SCFDialect",
+    "mlir::tensor::TensorDialect", "mlir::complex::ComplexDialect",
+    "mlir::func::FuncDialect"
+  ];
+}
+
+#endif // JAXC_CONVERSION_PASSES_TD

@@ -1,0 +1,25 @@
+//===- Passes.h - jaxc's own transformation passes --------------*- C++ -*-===//
+
+#ifndef JAXC_TRANSFORMS_PASSES_H
+#define JAXC_TRANSFORMS_PASSES_H
+
+#include "mlir/Dialect/Func/IR/FuncOps.h"
+#include "mlir/Dialect/LLVMIR/LLVMDialect.h"
+#include "mlir/Dialect/Linalg/IR/Linalg.h"
+#include "mlir/IR/BuiltinOps.h"
+#include "mlir/Pass/Pass.h"
+
+namespace jaxc {
+
+#define GEN_PASS_DECL
+#include "jaxc/Transforms/Passes.h.inc"
+
+#define GEN_PASS_REGISTRATION
+#include "jaxc/Transforms/Passes.h.inc"
+
+// The prefix of the exported entry symbol of each function.
+inline constexpr llvm::StringLiteral kEntryPointPrefix = "jaxc_entry_";
+
+} // namespace jaxc
+
+#endif // JAXC_TRANSFORMS_PASSES_H

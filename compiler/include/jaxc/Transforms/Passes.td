@@ -1,0 +1,46 @@
+//===- Passes.td - jaxc's own transformation passes -----*- tablegen -*-===//
+
+#ifndef JAXC_TRANSFORMS_PASSES_TD
+#define JAXC_TRANSFORMS_PASSES_TD
+
+include "mlir/Pass/PassBase.td"
+
+def ExtractChecksPass : Pass<"jaxc-extract-checks", "mlir::ModuleOp"> {
+  let summary = "Turn check.expect_* custom calls into hidden results";
+  let description = [{
+    JAX's test programs check themselves with
+    `stablehlo.custom_call @check.expect_{eq,almost_eq,close}(%actual,
+    %expected)`. The runtime evaluates checks (runtime/src/checks.cc), so this
+    pass removes each such call from a public function and returns its two
+    operands as extra results after the function's own. The function gets:
+      jaxc.result_count: the number of its own results;
+      jaxc.checks: one dictionary {kind, actual, expected, location} per
+        check, `actual`/`expected` indexing the extra results.
+    Run after inlining: checks must sit in a public function's body.
+  }];
+  let dependentDialects = ["mlir::func::FuncDialect"];
+}
+
+def MemrefCopyToLinalgPass
+    : Pass<"jaxc-memref-copy-to-linalg", "mlir::func::FuncOp"> {
+  let summary = "Rewrite memref.copy as linalg.copy";
+  let description = [{
+    memref.copy between strided memrefs lowers to a call into MLIR's C
+    runner library, which the runtime does not have. As linalg.copy it
+    lowers to plain loops.
+  }];
+  let dependentDialects = ["mlir::linalg::LinalgDialect"];
+}
+
+def EmitEntryPointsPass : Pass<"jaxc-emit-entry-points", "mlir::ModuleOp"> {
+  let summary = "Give every function the runtime's calling convention";
+  let description = [{
+    Runs on the LLVM dialect, after functions were lowered with bare-pointer
+    memref arguments. For each defined function @f it adds the exported
+    `void jaxc_entry_f(void *context, void **buffers)` that passes
+    buffers[i] as argument i, and gives @f internal linkage.
+  }];
+  let dependentDialects = ["mlir::LLVM::LLVMDialect"];
+}
+
+#endif // JAXC_TRANSFORMS_PASSES_TD

@@ -1,0 +1,97 @@
+//===- LoweringUtils.h - Shared by the StableHLO to linalg patterns -*- C++ -*-===//
+//
+// Internal to lib/Conversion/StableHLOToLinalg: the per-family pattern sets
+// and the helpers several of them build with.
+//
+//===----------------------------------------------------------------------===//
+
+#ifndef JAXC_LIB_CONVERSION_STABLEHLOTOLINALG_LOWERINGUTILS_H
+#define JAXC_LIB_CONVERSION_STABLEHLOTOLINALG_LOWERINGUTILS_H
+
+#include "mlir/Dialect/Linalg/IR/Linalg.h"
+#include "mlir/IR/Builders.h"
+#include "mlir/Transforms/DialectConversion.h"
+
+namespace jaxc {
+
+void populateElementwiseToLinalgPatterns(
+    const mlir::TypeConverter &typeConverter,
+    mlir::RewritePatternSet &patterns);
+void populateShapeToLinalgPatterns(const mlir::TypeConverter &typeConverter,
+                                   mlir::RewritePatternSet &patterns);
+void populateReductionToLinalgPatterns(
+    const mlir::TypeConverter &typeConverter,
+    mlir::RewritePatternSet &patterns);
+void populateDotToLinalgPatterns(const mlir::TypeConverter &typeConverter,
+                                 mlir::RewritePatternSet &patterns);
+void populateControlFlowToSCFPatterns(const mlir::TypeConverter &typeConverter,
+                                      mlir::RewritePatternSet &patterns);
+
+//===----------------------------------------------------------------------===//
+// Scalars (ScalarOps.cpp)
+//===----------------------------------------------------------------------===//
+
+/// Whether emitScalarOp has a rule for the op (any element type).
+bool hasScalarRule(mlir::Operation *hloOp);
+
+/// Converts the signless scalar `value`, whose original element type is
+/// `fromType`, to the signless form of `toType` with the semantics of
+/// stablehlo.convert. Fails, emitting nothing, for complex types.
+mlir::FailureOr<mlir::Value> emitScalarConvert(mlir::OpBuilder &builder,
+                                               mlir::Location loc,
+                                               mlir::Value value,
+                                               mlir::Type fromType,
+                                               mlir::Type toType);
+
+/// Emits the single-block region of a reduction-like op (ops on 0-d tensors
+/// ending in stablehlo.return) on scalars: `scalarArgs` stand for the block
+/// arguments. Returns the scalars returned; fails on an op without a scalar
+/// rule (ops already emitted stay: build into a detached block).
+mlir::FailureOr<llvm::SmallVector<mlir::Value>>
+emitScalarRegion(mlir::OpBuilder &builder, mlir::Region &region,
+                 mlir::ValueRange scalarArgs);
+
+/// The signless counterpart of a scalar type (ui32 -> i32; others kept).
+mlir::Type getSignlessType(mlir::Type type);
+
+//===----------------------------------------------------------------------===//
+// Tensors (LoweringUtils.cpp)
+//===----------------------------------------------------------------------===//
+
+/// Builds the body of a linalg.generic: gets the block arguments (one scalar
+/// per input and output) and returns the values to yield.
+using GenericBodyBuilder =
+    llvm::function_ref<mlir::FailureOr<llvm::SmallVector<mlir::Value>>(
+        mlir::OpBuilder &, mlir::Location, mlir::ValueRange)>;
+
+/// Creates a linalg.generic on tensors. The body is built first, detached,
+/// so that a body that cannot be emitted leaves the IR untouched.
+mlir::FailureOr<mlir::linalg::GenericOp>
+createGeneric(mlir::OpBuilder &builder, mlir::Location loc,
+              mlir::ValueRange inputs, mlir::ValueRange outputs,
+              llvm::ArrayRef<mlir::AffineMap> indexingMaps,
+              llvm::ArrayRef<mlir::utils::IteratorType> iteratorTypes,
+              GenericBodyBuilder bodyBuilder);
+
+/// A linalg.generic over the whole of `resultType` that maps `inputs` (of
+/// the result's shape, or rank 0 to broadcast) element by element.
+mlir::FailureOr<mlir::Value>
+createElementwiseGeneric(mlir::OpBuilder &builder, mlir::Location loc,
+                         mlir::RankedTensorType resultType,
+                         mlir::ValueRange inputs,
+                         GenericBodyBuilder bodyBuilder);
+
+mlir::Value createEmptyTensor(mlir::OpBuilder &builder, mlir::Location loc,
+                              mlir::RankedTensorType type);
+
+/// A tensor of `type` filled with the scalar `value`.
+mlir::Value createFilledTensor(mlir::OpBuilder &builder, mlir::Location loc,
+                               mlir::RankedTensorType type, mlir::Value value);
+
+/// The element of a rank-0 tensor.
+mlir::Value extractScalar(mlir::OpBuilder &builder, mlir::Location loc,
+                          mlir::Value rankZeroTensor);
+
+} // namespace jaxc
+
+#endif // JAXC_LIB_CONVERSION_STABLEHLOTOLINALG_LOWERINGUTILS_H

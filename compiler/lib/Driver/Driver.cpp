@@ -1,0 +1,190 @@
+//===- Driver.cpp - Compile a StableHLO file, start to finish -------------===//
+
+#include "jaxc/Driver/Driver.h"
+
+#include "jaxc/Conversion/Passes.h"
+#include "jaxc/Dialect/CHLO/IR/CHLOOps.h"
+#include "jaxc/Dialect/StableHLO/IR/StableHLOOps.h"
+#include "jaxc/Target/ModuleFile.h"
+#include "jaxc/Transforms/Passes.h"
+
+#include "mlir/IR/Diagnostics.h"
+#include "mlir/IR/MLIRContext.h"
+#include "mlir/InitAllDialects.h"
+#include "mlir/InitAllExtensions.h"
+#include "mlir/Parser/Parser.h"
+#include "mlir/Pass/PassManager.h"
+#include "mlir/Support/FileUtilities.h"
+
+#include "llvm/Support/Regex.h"
+#include "llvm/Support/SourceMgr.h"
+
+using namespace mlir;
+
+namespace jaxc {
+
+namespace {
+
+// JAX prints i1 hex constants with one byte per element; MLIR 22 reads i1
+// hex data bit-packed. Repack such constants so JAX's files parse as JAX
+// meant them.
+std::string repackBoolHexConstants(llvm::StringRef source) {
+  static const llvm::Regex boolHex(
+      "dense<\"0x([0-9A-Fa-f]*)\"> : tensor<([0-9x]*)i1>");
+  std::string out;
+  llvm::SmallVector<llvm::StringRef> match;
+  while (boolHex.match(source, &match)) {
+    size_t start = match[0].data() - source.data();
+    out += source.substr(0, start).str();
+    llvm::StringRef hex = match[1];
+    int64_t elements = 1;
+    for (llvm::StringRef dims = match[2]; !dims.empty();) {
+      auto [dim, rest] = dims.split('x');
+      int64_t size = 0;
+      dim.getAsInteger(10, size);
+      elements *= size;
+      dims = rest;
+    }
+    if (static_cast<int64_t>(hex.size()) == 2 * elements && elements > 1) {
+      std::string packed((elements + 7) / 8, '\0');
+      for (int64_t i = 0; i < elements; ++i)
+        if (hex.substr(2 * i, 2) != "00")
+          packed[i / 8] |= static_cast<char>(1 << (i % 8));
+      out += "dense<\"0x" + llvm::toHex(packed) + "\"> : tensor<" +
+             match[2].str() + "i1>";
+    } else {
+      out += match[0].str();
+    }
+    source = source.substr(start + match[0].size());
+  }
+  return out + source.str();
+}
+
+// The op named in a diagnostic, e.g. "'stablehlo.fft' op ..." or
+// "custom op 'stablehlo.foo' is unknown".
+std::string quotedOpName(llvm::StringRef message) {
+  size_t open = message.find('\'');
+  if (open == llvm::StringRef::npos)
+    return "";
+  size_t close = message.find('\'', open + 1);
+  return message.slice(open + 1, close).str();
+}
+
+bool isUnsupportedMessage(llvm::StringRef message) {
+  return message.contains("is not supported by jaxc yet") ||
+         (message.contains("custom op '") && message.contains("is unknown")) ||
+         message.contains("which jaxc cannot pass");
+}
+
+void registerDialects(DialectRegistry &registry) {
+  registerAllDialects(registry);
+  registerAllExtensions(registry);
+  registry.insert<stablehlo::StableHLODialect, chlo::CHLODialect>();
+}
+
+} // namespace
+
+CompileOutcome compileFile(const std::string &path,
+                           const CompileOptions &options) {
+  CompileOutcome outcome;
+  auto fail = [&](CompileOutcome::Status status) {
+    outcome.status = status;
+    outcome.output.clear();
+    return outcome;
+  };
+
+  std::string errorMessage;
+  std::unique_ptr<llvm::MemoryBuffer> file =
+      openInputFile(path, &errorMessage);
+  if (!file) {
+    outcome.diagnostics = path + ": error: " + errorMessage + "\n";
+    return fail(CompileOutcome::Status::Error);
+  }
+  std::string source = repackBoolHexConstants(file->getBuffer());
+
+  DialectRegistry registry;
+  registerDialects(registry);
+  MLIRContext context(registry);
+  context.disableMultithreading();
+  llvm::SourceMgr sourceMgr;
+  sourceMgr.AddNewSourceBuffer(
+      llvm::MemoryBuffer::getMemBufferCopy(source, path), llvm::SMLoc());
+
+  llvm::raw_string_ostream diagnostics(outcome.diagnostics);
+  SourceMgrDiagnosticHandler handler(sourceMgr, &context, diagnostics);
+  // Remember the first unsupported op before the handler prints it.
+  ScopedDiagnosticHandler unsupportedFinder(&context, [&](Diagnostic &diag) {
+    std::string message = diag.str();
+    if (diag.getSeverity() == DiagnosticSeverity::Error &&
+        outcome.unsupported.empty() && isUnsupportedMessage(message))
+      outcome.unsupported = quotedOpName(message);
+    return failure(); // let the SourceMgr handler print it too
+  });
+
+  OwningOpRef<ModuleOp> module = parseSourceFile<ModuleOp>(sourceMgr, &context);
+  if (!module)
+    return fail(outcome.unsupported.empty()
+                    ? CompileOutcome::Status::Error
+                    : CompileOutcome::Status::Unsupported);
+
+  std::string targetError;
+  FailureOr<ResolvedTarget> target = resolveTarget(options.target, targetError);
+  if (failed(target)) {
+    outcome.diagnostics += "error: " + targetError + "\n";
+    return fail(CompileOutcome::Status::Error);
+  }
+
+  auto failedRun = [&]() {
+    return fail(outcome.unsupported.empty()
+                    ? CompileOutcome::Status::Error
+                    : CompileOutcome::Status::Unsupported);
+  };
+  auto printModule = [&]() {
+    llvm::raw_string_ostream os(outcome.output);
+    module->print(os);
+    return outcome;
+  };
+
+  using PhaseBuilder = void (*)(OpPassManager &);
+  const std::pair<Phase, PhaseBuilder> mlirPhases[] = {
+      {Phase::Input, buildInputPhase},
+      {Phase::Linalg, buildLinalgPhase},
+      {Phase::Bufferized, buildBufferizedPhase},
+      {Phase::LLVM, buildLLVMPhase},
+  };
+  ModuleMetadata metadata;
+  for (auto [phase, build] : mlirPhases) {
+    PassManager pm(&context);
+    if (options.printIRAfterAll)
+      pm.enableIRPrinting();
+    build(pm);
+    if (failed(pm.run(*module)))
+      return failedRun();
+    if (phase == Phase::Input) {
+      // Signatures are read here, while types are still StableHLO's.
+      FailureOr<ModuleMetadata> collected = collectModuleMetadata(*module);
+      if (failed(collected))
+        return failedRun();
+      metadata = std::move(*collected);
+    }
+    if (phase == options.compileTo)
+      return printModule();
+  }
+
+  if (options.compileTo == Phase::LLVMIR) {
+    FailureOr<std::string> ir = emitLLVMIR(*module, *target);
+    if (failed(ir))
+      return failedRun();
+    outcome.output = std::move(*ir);
+    return outcome;
+  }
+  FailureOr<std::string> sharedObject = emitSharedObject(*module, *target);
+  if (failed(sharedObject))
+    return failedRun();
+  metadata.targetTriple = target->triple;
+  metadata.targetCpu = target->cpu;
+  outcome.output = writeModuleFile(metadata, *sharedObject);
+  return outcome;
+}
+
+} // namespace jaxc

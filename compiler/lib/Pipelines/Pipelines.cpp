@@ -1,0 +1,131 @@
+//===- Pipelines.cpp - The phases of jaxc's compilation -------------------===//
+
+#include "jaxc/Pipelines/Pipelines.h"
+
+#include "jaxc/Conversion/Passes.h"
+#include "jaxc/Transforms/Passes.h"
+
+#include "mlir/Conversion/Passes.h"
+#include "mlir/Dialect/Bufferization/Pipelines/Passes.h"
+#include "mlir/Dialect/Bufferization/Transforms/Passes.h"
+#include "mlir/Dialect/Func/IR/FuncOps.h"
+#include "mlir/Dialect/Linalg/Passes.h"
+#include "mlir/Dialect/MemRef/Transforms/Passes.h"
+#include "mlir/Dialect/Arith/Transforms/Passes.h"
+#include "mlir/Pass/PassRegistry.h"
+#include "mlir/Transforms/Passes.h"
+
+using namespace mlir;
+
+namespace jaxc {
+
+namespace {
+struct PhaseEntry {
+  Phase phase;
+  llvm::StringLiteral name;
+};
+constexpr PhaseEntry kPhases[] = {
+    {Phase::Input, "input"},   {Phase::Linalg, "linalg"},
+    {Phase::Bufferized, "bufferized"}, {Phase::LLVM, "llvm"},
+    {Phase::LLVMIR, "llvmir"}, {Phase::Module, "module"},
+};
+} // namespace
+
+std::optional<Phase> parsePhase(llvm::StringRef name) {
+  for (const PhaseEntry &entry : kPhases)
+    if (entry.name == name)
+      return entry.phase;
+  return std::nullopt;
+}
+
+llvm::StringRef phaseName(Phase phase) {
+  for (const PhaseEntry &entry : kPhases)
+    if (entry.phase == phase)
+      return entry.name;
+  llvm_unreachable("every phase has a name");
+}
+
+std::string listPhases() {
+  std::string names;
+  for (const PhaseEntry &entry : kPhases)
+    names += (names.empty() ? "" : ", ") + entry.name.str();
+  return names;
+}
+
+void buildInputPhase(OpPassManager &pm) {
+  pm.addPass(createInlinerPass());
+  pm.addPass(createSymbolDCEPass());
+  pm.addPass(createExtractChecksPass());
+}
+
+void buildLinalgPhase(OpPassManager &pm) {
+  pm.addPass(createStableHLOToLinalgPass());
+  pm.addPass(createCanonicalizerPass());
+  pm.addPass(createLinalgElementwiseOpFusionPass());
+  pm.addPass(createCSEPass());
+}
+
+void buildBufferizedPhase(OpPassManager &pm) {
+  bufferization::OneShotBufferizePassOptions bufferize;
+  bufferize.bufferizeFunctionBoundaries = true;
+  bufferize.functionBoundaryTypeConversion =
+      bufferization::LayoutMapOption::IdentityLayoutMap;
+  pm.addPass(bufferization::createOneShotBufferizePass(bufferize));
+  // The runtime owns every buffer: results become out-parameters.
+  bufferization::BufferResultsToOutParamsPassOptions outParams;
+  outParams.modifyPublicFunctions = true;
+  outParams.hoistStaticAllocs = true;
+  pm.addPass(bufferization::createBufferResultsToOutParamsPass(outParams));
+  pm.addPass(createCanonicalizerPass());
+  pm.addNestedPass<func::FuncOp>(createMemrefCopyToLinalgPass());
+  bufferization::buildBufferDeallocationPipeline(pm);
+}
+
+void buildLLVMPhase(OpPassManager &pm) {
+  pm.addNestedPass<func::FuncOp>(createConvertLinalgToLoopsPass());
+  pm.addPass(createLowerAffinePass());
+  pm.addPass(createSCFToControlFlowPass());
+  pm.addPass(memref::createExpandStridedMetadataPass());
+  pm.addPass(createLowerAffinePass());
+  pm.addPass(createFinalizeMemRefToLLVMConversionPass());
+  // Integer powers and friends become code; the rest of math becomes LLVM
+  // intrinsics or libm calls (linked when the shared object is made).
+  pm.addPass(createConvertMathToFuncs());
+  pm.addPass(createConvertMathToLLVMPass());
+  pm.addPass(createConvertMathToLibmPass());
+  arith::ArithExpandOpsPassOptions expand;
+  expand.includeBf16 = true;
+  pm.addPass(arith::createArithExpandOpsPass(expand));
+  pm.addPass(createArithToLLVMConversionPass());
+  ConvertFuncToLLVMPassOptions funcToLLVM;
+  funcToLLVM.useBarePtrCallConv = true;
+  pm.addPass(createConvertFuncToLLVMPass(funcToLLVM));
+  pm.addPass(createConvertControlFlowToLLVMPass());
+  pm.addPass(createConvertIndexToLLVMPass());
+  pm.addPass(createReconcileUnrealizedCastsPass());
+  pm.addPass(createEmitEntryPointsPass());
+}
+
+void registerPipelines() {
+  PassPipelineRegistration<>("jaxc-input-phase",
+                             "Inline, then extract check.expect_* calls",
+                             buildInputPhase);
+  PassPipelineRegistration<>("jaxc-linalg-phase",
+                             "Lower StableHLO to linalg and fuse",
+                             buildLinalgPhase);
+  PassPipelineRegistration<>("jaxc-bufferized-phase",
+                             "Bufferize; results become out-parameters",
+                             buildBufferizedPhase);
+  PassPipelineRegistration<>("jaxc-llvm-phase",
+                             "Lower to the LLVM dialect with entry points",
+                             buildLLVMPhase);
+  PassPipelineRegistration<>("jaxc-to-llvm", "All phases up to llvm",
+                             [](OpPassManager &pm) {
+                               buildInputPhase(pm);
+                               buildLinalgPhase(pm);
+                               buildBufferizedPhase(pm);
+                               buildLLVMPhase(pm);
+                             });
+}
+
+} // namespace jaxc

@@ -1,0 +1,208 @@
+//===- LLVMCPU.cpp - Native code for the host CPU -------------------------===//
+//
+// LLVM dialect -> LLVM IR -> O3 -> object file -> `ld.lld -shared` -> bytes.
+// The runtime maps the shared object (runtime/src/native_library.cc); libm
+// is linked because math lowers to libm calls.
+//
+//===----------------------------------------------------------------------===//
+
+#include "jaxc/Target/LLVMCPU.h"
+
+#include "mlir/ExecutionEngine/OptUtils.h"
+#include "mlir/Target/LLVMIR/Dialect/Builtin/BuiltinToLLVMIRTranslation.h"
+#include "mlir/Target/LLVMIR/Dialect/LLVMIR/LLVMToLLVMIRTranslation.h"
+#include "mlir/Target/LLVMIR/Export.h"
+
+#include "llvm/IR/LegacyPassManager.h"
+#include "llvm/IR/Module.h"
+#include "llvm/MC/MCSubtargetInfo.h"
+#include "llvm/MC/TargetRegistry.h"
+#include "llvm/TargetParser/SubtargetFeature.h"
+#include "llvm/Support/FileSystem.h"
+#include "llvm/Support/MemoryBuffer.h"
+#include "llvm/Support/Program.h"
+#include "llvm/Support/TargetSelect.h"
+#include "llvm/Target/TargetMachine.h"
+#include "llvm/TargetParser/Host.h"
+
+using namespace mlir;
+
+namespace jaxc {
+
+namespace {
+
+void initializeLLVMOnce() {
+  static bool initialized = [] {
+    llvm::InitializeNativeTarget();
+    llvm::InitializeNativeTargetAsmPrinter();
+    return true;
+  }();
+  (void)initialized;
+}
+
+std::unique_ptr<llvm::TargetMachine>
+createTargetMachine(const ResolvedTarget &target) {
+  std::string error;
+  llvm::Triple triple(target.triple);
+  const llvm::Target *llvmTarget =
+      llvm::TargetRegistry::lookupTarget(triple, error);
+  if (!llvmTarget)
+    return nullptr;
+  return std::unique_ptr<llvm::TargetMachine>(
+      llvmTarget->createTargetMachine(triple, target.cpu, target.features, {},
+                                      llvm::Reloc::PIC_, std::nullopt,
+                                      llvm::CodeGenOptLevel::Aggressive));
+}
+
+FailureOr<std::unique_ptr<llvm::Module>>
+translateAndOptimize(ModuleOp module, llvm::LLVMContext &llvmContext,
+                     llvm::TargetMachine &machine) {
+  DialectRegistry registry;
+  registerBuiltinDialectTranslation(registry);
+  registerLLVMDialectTranslation(registry);
+  module->getContext()->appendDialectRegistry(registry);
+  std::unique_ptr<llvm::Module> llvmModule =
+      translateModuleToLLVMIR(module, llvmContext, "jaxc_module");
+  if (!llvmModule) {
+    module.emitError("translation to LLVM IR failed");
+    return failure();
+  }
+  llvmModule->setTargetTriple(machine.getTargetTriple());
+  llvmModule->setDataLayout(machine.createDataLayout());
+  auto optimize = makeOptimizingTransformer(3, 0, &machine);
+  if (llvm::Error err = optimize(llvmModule.get())) {
+    module.emitError("LLVM optimization failed: ")
+        << llvm::toString(std::move(err));
+    return failure();
+  }
+  return llvmModule;
+}
+
+// The linker: Debian's lld-22, found beside the LLVM we were built with.
+std::string findLinker() {
+  for (const char *candidate :
+       {"/usr/lib/llvm-22/bin/ld.lld", "/usr/bin/ld.lld-22"})
+    if (llvm::sys::fs::can_execute(candidate))
+      return candidate;
+  llvm::ErrorOr<std::string> onPath = llvm::sys::findProgramByName("ld.lld");
+  return onPath ? *onPath : "";
+}
+
+// A temporary file removed when this goes out of scope.
+struct TempFile {
+  llvm::SmallString<128> path;
+  ~TempFile() {
+    if (!path.empty())
+      llvm::sys::fs::remove(path);
+  }
+};
+
+} // namespace
+
+FailureOr<ResolvedTarget> resolveTarget(const CPUTargetOptions &options,
+                                        std::string &error) {
+  initializeLLVMOnce();
+  ResolvedTarget target;
+  target.triple = llvm::sys::getDefaultTargetTriple();
+  if (options.cpu == "host") {
+    target.cpu = llvm::sys::getHostCPUName().str();
+    llvm::SubtargetFeatures features;
+    for (const auto &feature : llvm::sys::getHostCPUFeatures())
+      features.AddFeature(feature.first(), feature.second);
+    target.features = features.getString();
+  } else {
+    target.cpu = options.cpu;
+  }
+  std::string lookupError;
+  const llvm::Target *llvmTarget =
+      llvm::TargetRegistry::lookupTarget(llvm::Triple(target.triple),
+                                         lookupError);
+  if (!llvmTarget) {
+    error = "no LLVM target for " + target.triple + ": " + lookupError;
+    return failure();
+  }
+  std::unique_ptr<llvm::TargetMachine> machine = createTargetMachine(target);
+  if (!machine || !machine->getMCSubtargetInfo()->isCPUStringValid(
+                      target.cpu)) {
+    error = "unknown target CPU '" + target.cpu +
+            "' (use host, x86-64, x86-64-v3, znver4, ...)";
+    return failure();
+  }
+  return target;
+}
+
+FailureOr<std::string> emitLLVMIR(ModuleOp module,
+                                  const ResolvedTarget &target) {
+  std::unique_ptr<llvm::TargetMachine> machine = createTargetMachine(target);
+  llvm::LLVMContext llvmContext;
+  auto llvmModule = translateAndOptimize(module, llvmContext, *machine);
+  if (failed(llvmModule))
+    return failure();
+  std::string text;
+  llvm::raw_string_ostream os(text);
+  (*llvmModule)->print(os, nullptr);
+  return text;
+}
+
+FailureOr<std::string> emitSharedObject(ModuleOp module,
+                                        const ResolvedTarget &target) {
+  std::unique_ptr<llvm::TargetMachine> machine = createTargetMachine(target);
+  llvm::LLVMContext llvmContext;
+  auto llvmModule = translateAndOptimize(module, llvmContext, *machine);
+  if (failed(llvmModule))
+    return failure();
+
+  llvm::SmallString<0> object;
+  {
+    llvm::raw_svector_ostream os(object);
+    llvm::legacy::PassManager codegen;
+    if (machine->addPassesToEmitFile(codegen, os, nullptr,
+                                     llvm::CodeGenFileType::ObjectFile)) {
+      module.emitError("the target cannot emit object files");
+      return failure();
+    }
+    codegen.run(**llvmModule);
+  }
+
+  std::string linker = findLinker();
+  if (linker.empty()) {
+    module.emitError("ld.lld not found: install lld-22 (scripts/setup.sh)");
+    return failure();
+  }
+  TempFile objectFile, sharedFile, logFile;
+  int fd;
+  if (llvm::sys::fs::createTemporaryFile("jaxc", "o", fd, objectFile.path) ||
+      llvm::sys::fs::createTemporaryFile("jaxc", "so", sharedFile.path) ||
+      llvm::sys::fs::createTemporaryFile("jaxc", "log", logFile.path)) {
+    module.emitError("cannot create temporary files");
+    return failure();
+  }
+  {
+    llvm::raw_fd_ostream os(fd, /*shouldClose=*/true);
+    os << object;
+  }
+  llvm::SmallVector<llvm::StringRef> argv = {
+      linker,       "-shared",         "--as-needed", "-o",
+      sharedFile.path, objectFile.path, "-L/usr/lib/x86_64-linux-gnu",
+      "-lm",        "-lc"};
+  std::optional<llvm::StringRef> redirects[] = {std::nullopt, logFile.path,
+                                                logFile.path};
+  std::string execError;
+  int rc = llvm::sys::ExecuteAndWait(linker, argv, std::nullopt, redirects, 0,
+                                     0, &execError);
+  if (rc != 0) {
+    auto log = llvm::MemoryBuffer::getFile(logFile.path);
+    module.emitError("linking the shared object failed: ")
+        << (execError.empty() ? "" : execError + "; ")
+        << (log ? (*log)->getBuffer() : "");
+    return failure();
+  }
+  auto shared = llvm::MemoryBuffer::getFile(sharedFile.path);
+  if (!shared) {
+    module.emitError("cannot read the linked shared object");
+    return failure();
+  }
+  return (*shared)->getBuffer().str();
+}
+
+} // namespace jaxc

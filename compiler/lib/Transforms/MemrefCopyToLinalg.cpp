@@ -1,0 +1,32 @@
+//===- MemrefCopyToLinalg.cpp - memref.copy as linalg.copy ----------------===//
+
+#include "jaxc/Transforms/Passes.h"
+
+#include "mlir/Dialect/MemRef/IR/MemRef.h"
+#include "mlir/IR/PatternMatch.h"
+#include "mlir/Transforms/GreedyPatternRewriteDriver.h"
+
+namespace jaxc {
+#define GEN_PASS_DEF_MEMREFCOPYTOLINALGPASS
+#include "jaxc/Transforms/Passes.h.inc"
+} // namespace jaxc
+
+using namespace mlir;
+
+namespace {
+
+struct MemrefCopyToLinalgPass
+    : jaxc::impl::MemrefCopyToLinalgPassBase<MemrefCopyToLinalgPass> {
+  void runOnOperation() override {
+    SmallVector<memref::CopyOp> copies;
+    getOperation().walk([&](memref::CopyOp copy) { copies.push_back(copy); });
+    IRRewriter rewriter(&getContext());
+    for (memref::CopyOp copy : copies) {
+      rewriter.setInsertionPoint(copy);
+      rewriter.replaceOpWithNewOp<linalg::CopyOp>(copy, copy.getSource(),
+                                                  copy.getTarget());
+    }
+  }
+};
+
+} // namespace
