@@ -50,8 +50,6 @@ using tooling::Error;
 using tooling::Expected;
 
 enum class Verdict { Pass, Fail, Unsupported, Error };
-constexpr Verdict kVerdicts[] = {Verdict::Pass, Verdict::Fail,
-                                 Verdict::Unsupported, Verdict::Error};
 
 const char *verdictName(Verdict verdict) {
   switch (verdict) {
@@ -214,32 +212,38 @@ std::string signalName(int signal) {
 // The verdict on a child from how it ended and what it printed to stderr.
 void judge(FileResult &result, int waitStatus, bool timedOut,
            const std::string &stderrText, double timeoutSeconds) {
-  char timeout[64];
-  std::snprintf(timeout, sizeof(timeout), "timed out after %g s",
-                timeoutSeconds);
+  result.done = true;
   result.verdict = Verdict::Error;
   if (timedOut) {
-    result.detail = timeout;
-  } else if (WIFSIGNALED(waitStatus)) {
-    result.detail = "crashed (" + signalName(WTERMSIG(waitStatus)) + ")";
-  } else {
-    int code = WEXITSTATUS(waitStatus);
-    std::string line = firstLine(stderrText);
-    if (code == kExitOk) {
-      result.verdict = Verdict::Pass;
-    } else if (code == kExitCheckFailed) {
-      result.verdict = Verdict::Fail;
-      result.detail = line;
-    } else if (code == kExitUnsupported) {
-      result.verdict = Verdict::Unsupported;
-      result.detail = unsupportedOp(line);
-    } else if (code == kExitError) {
-      result.detail = line;
-    } else {
-      result.detail = "exited with code " + std::to_string(code) + ": " + line;
-    }
+    char detail[64];
+    std::snprintf(detail, sizeof(detail), "timed out after %g s",
+                  timeoutSeconds);
+    result.detail = detail;
+    return;
   }
-  result.done = true;
+  if (WIFSIGNALED(waitStatus)) {
+    result.detail = "crashed (" + signalName(WTERMSIG(waitStatus)) + ")";
+    return;
+  }
+  std::string line = firstLine(stderrText);
+  switch (int code = WEXITSTATUS(waitStatus)) {
+  case kExitOk:
+    result.verdict = Verdict::Pass;
+    return;
+  case kExitCheckFailed:
+    result.verdict = Verdict::Fail;
+    result.detail = line;
+    return;
+  case kExitUnsupported:
+    result.verdict = Verdict::Unsupported;
+    result.detail = unsupportedOp(line);
+    return;
+  case kExitError:
+    result.detail = line;
+    return;
+  default:
+    result.detail = "exited with code " + std::to_string(code) + ": " + line;
+  }
 }
 
 // A `jaxc run-mlir FILE` child process.
@@ -251,7 +255,8 @@ struct Child {
   Clock::time_point deadline;
 };
 
-// Runs `jaxc run-mlir FILE` with stdout discarded and stderr to a pipe.
+// Runs `jaxc run-mlir -- FILE` with stdout discarded (nothing there is
+// judged) and stderr to a pipe.
 Expected<Child> spawnChild(const std::string &executable,
                            const std::string &file, size_t fileIndex,
                            Clock::time_point deadline) {
@@ -265,9 +270,10 @@ Expected<Child> spawnChild(const std::string &executable,
   posix_spawn_file_actions_addopen(&actions, 0, "/dev/null", O_RDONLY, 0);
   posix_spawn_file_actions_addopen(&actions, 1, "/dev/null", O_WRONLY, 0);
   posix_spawn_file_actions_adddup2(&actions, pipeFds[1], 2);
-  std::string command = "run-mlir";
+  // `--`: a file name may start with a dash.
+  std::string command = "run-mlir", endOfFlags = "--";
   char *argv[] = {const_cast<char *>(executable.c_str()), command.data(),
-                  const_cast<char *>(file.c_str()), nullptr};
+                  endOfFlags.data(), const_cast<char *>(file.c_str()), nullptr};
   pid_t pid = 0;
   int error =
       posix_spawn(&pid, executable.c_str(), &actions, nullptr, argv, environ);
@@ -343,9 +349,9 @@ private:
 
   // Sleeps until a child writes or exits, or the next deadline.
   void waitForEvents() {
-    std::vector<pollfd> fds;
     if (running.empty())
       return;
+    std::vector<pollfd> fds;
     Clock::time_point wakeUp = Clock::time_point::max();
     for (const Child &child : running) {
       wakeUp = std::min(wakeUp, child.deadline);
@@ -475,8 +481,8 @@ void printFamilyTable(const std::vector<FileResult> &results) {
               "family");
   for (auto &[family, counts] : families) {
     size_t total = 0;
-    for (Verdict verdict : kVerdicts)
-      total += counts[verdict];
+    for (const auto &count : counts)
+      total += count.second;
     std::printf("%-*s  %5zu  %4zu  %4zu  %11zu  %5zu\n", int(width),
                 family.c_str(), total, counts[Verdict::Pass],
                 counts[Verdict::Fail], counts[Verdict::Unsupported],

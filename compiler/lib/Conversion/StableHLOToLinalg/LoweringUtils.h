@@ -58,23 +58,30 @@ mlir::Type getSignlessType(mlir::Type type);
 // Tensors (LoweringUtils.cpp)
 //===----------------------------------------------------------------------===//
 
-/// Builds the body of a linalg.generic: gets the block arguments (one scalar
-/// per input and output) and returns the values to yield.
+/// Computes the body of a linalg.generic from its block arguments (one
+/// scalar per input and output): returns the values to yield.
 using GenericBodyBuilder =
     llvm::function_ref<mlir::FailureOr<llvm::SmallVector<mlir::Value>>(
         mlir::OpBuilder &, mlir::Location, mlir::ValueRange)>;
 
-/// Creates a linalg.generic on tensors. The body is built first, detached,
-/// so that a body that cannot be emitted leaves the IR untouched.
-mlir::FailureOr<mlir::linalg::GenericOp>
+/// Builds a linalg.generic body in a detached block, before anything else
+/// of the lowering exists, so that a body that cannot be emitted leaves the
+/// IR untouched.
+mlir::FailureOr<std::unique_ptr<mlir::Block>>
+buildGenericBody(mlir::MLIRContext *context, mlir::Location loc,
+                 mlir::TypeRange blockArgTypes, GenericBodyBuilder bodyBuilder);
+
+/// Creates a linalg.generic on tensors around a body from buildGenericBody.
+mlir::linalg::GenericOp
 createGeneric(mlir::OpBuilder &builder, mlir::Location loc,
               mlir::ValueRange inputs, mlir::ValueRange outputs,
               llvm::ArrayRef<mlir::AffineMap> indexingMaps,
               llvm::ArrayRef<mlir::utils::IteratorType> iteratorTypes,
-              GenericBodyBuilder bodyBuilder);
+              std::unique_ptr<mlir::Block> body);
 
-/// A linalg.generic over the whole of `resultType` that maps `inputs` (of
-/// the result's shape, or rank 0 to broadcast) element by element.
+/// A linalg.generic computing `resultType` element by element from `inputs`,
+/// each of the result's shape or rank 0 (then read as a broadcast scalar).
+/// Fails, leaving the IR untouched, when the body cannot be emitted.
 mlir::FailureOr<mlir::Value>
 createElementwiseGeneric(mlir::OpBuilder &builder, mlir::Location loc,
                          mlir::RankedTensorType resultType,

@@ -191,8 +191,9 @@ static ParseResult parseVariadicOperandWithAttribute(
 static void printVariadicOperandWithAttribute(OpAsmPrinter &printer,
                                               Operation *,
                                               OperandRange operands) {
-  for (Value operand : operands)
-    printer << operand << ", ";
+  // The format prints a space before the keyword that follows.
+  llvm::interleaveComma(operands, printer);
+  printer << ",";
 }
 
 // custom_call @target: JAX prints the target as a symbol name.

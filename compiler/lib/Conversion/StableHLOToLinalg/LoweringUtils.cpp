@@ -1,0 +1,90 @@
+//===- LoweringUtils.cpp - Shared by the StableHLO to linalg patterns -----===//
+
+#include "LoweringUtils.h"
+
+#include "mlir/Dialect/Tensor/IR/Tensor.h"
+#include "mlir/IR/TypeUtilities.h"
+
+using namespace mlir;
+
+namespace jaxc {
+
+FailureOr<std::unique_ptr<Block>>
+buildGenericBody(MLIRContext *context, Location loc, TypeRange blockArgTypes,
+                 GenericBodyBuilder bodyBuilder) {
+  auto body = std::make_unique<Block>();
+  for (Type type : blockArgTypes)
+    body->addArgument(type, loc);
+  OpBuilder builder = OpBuilder::atBlockEnd(body.get());
+  FailureOr<SmallVector<Value>> yielded =
+      bodyBuilder(builder, loc, body->getArguments());
+  if (failed(yielded))
+    return failure();
+  linalg::YieldOp::create(builder, loc, *yielded);
+  return body;
+}
+
+linalg::GenericOp createGeneric(OpBuilder &builder, Location loc,
+                                ValueRange inputs, ValueRange outputs,
+                                ArrayRef<AffineMap> indexingMaps,
+                                ArrayRef<utils::IteratorType> iteratorTypes,
+                                std::unique_ptr<Block> body) {
+  auto generic = linalg::GenericOp::create(builder, loc, outputs.getTypes(),
+                                           inputs, outputs, indexingMaps,
+                                           iteratorTypes);
+  generic.getRegion().push_back(body.release());
+  return generic;
+}
+
+FailureOr<Value> createElementwiseGeneric(OpBuilder &builder, Location loc,
+                                          RankedTensorType resultType,
+                                          ValueRange inputs,
+                                          GenericBodyBuilder bodyBuilder) {
+  int64_t rank = resultType.getRank();
+  AffineMap identity = builder.getMultiDimIdentityMap(rank);
+  AffineMap scalar = AffineMap::get(rank, 0, builder.getContext());
+  SmallVector<AffineMap> maps;
+  SmallVector<Type> blockArgTypes;
+  for (Value input : inputs) {
+    auto type = cast<RankedTensorType>(input.getType());
+    if (type.getRank() != rank && type.getRank() != 0)
+      return failure();
+    maps.push_back(type.getRank() == rank ? identity : scalar);
+    blockArgTypes.push_back(type.getElementType());
+  }
+  maps.push_back(identity);
+  blockArgTypes.push_back(resultType.getElementType());
+  FailureOr<std::unique_ptr<Block>> body = buildGenericBody(
+      builder.getContext(), loc, blockArgTypes,
+      [&](OpBuilder &b, Location bodyLoc, ValueRange args) {
+        return bodyBuilder(b, bodyLoc, args.drop_back());
+      });
+  if (failed(body))
+    return failure();
+  Value init = createEmptyTensor(builder, loc, resultType);
+  return createGeneric(builder, loc, inputs, init, maps,
+                       SmallVector<utils::IteratorType>(
+                           rank, utils::IteratorType::parallel),
+                       std::move(*body))
+      .getResult(0);
+}
+
+Value createEmptyTensor(OpBuilder &builder, Location loc,
+                        RankedTensorType type) {
+  return tensor::EmptyOp::create(builder, loc, type.getShape(),
+                                 type.getElementType());
+}
+
+Value createFilledTensor(OpBuilder &builder, Location loc,
+                         RankedTensorType type, Value value) {
+  Value empty = createEmptyTensor(builder, loc, type);
+  return linalg::FillOp::create(builder, loc, ValueRange{value},
+                                ValueRange{empty})
+      .getResult(0);
+}
+
+Value extractScalar(OpBuilder &builder, Location loc, Value rankZeroTensor) {
+  return tensor::ExtractOp::create(builder, loc, rankZeroTensor, ValueRange{});
+}
+
+} // namespace jaxc

@@ -1,0 +1,19 @@
+// RUN: jaxc-opt %s --jaxc-emit-entry-points | FileCheck %s
+
+// The user function becomes internal; the exported entry unpacks the buffer
+// array into its pointer arguments in order.
+// CHECK: llvm.func internal @main(%{{.*}}: !llvm.ptr, %{{.*}}: !llvm.ptr)
+// CHECK: llvm.func @jaxc_entry_main(%[[CTX:.*]]: !llvm.ptr, %[[BUFS:.*]]: !llvm.ptr)
+// CHECK: %[[P0:.*]] = llvm.getelementptr %[[BUFS]][0] : (!llvm.ptr) -> !llvm.ptr, !llvm.ptr
+// CHECK: %[[A0:.*]] = llvm.load %[[P0]] : !llvm.ptr -> !llvm.ptr
+// CHECK: %[[P1:.*]] = llvm.getelementptr %[[BUFS]][1] : (!llvm.ptr) -> !llvm.ptr, !llvm.ptr
+// CHECK: %[[A1:.*]] = llvm.load %[[P1]] : !llvm.ptr -> !llvm.ptr
+// CHECK: llvm.call @main(%[[A0]], %[[A1]])
+// CHECK: llvm.return
+// Declarations (libm) are left alone.
+// CHECK: llvm.func @sinf(f32) -> f32
+// CHECK-NOT: jaxc_entry_sinf
+llvm.func @main(%in: !llvm.ptr, %out: !llvm.ptr) {
+  llvm.return
+}
+llvm.func @sinf(f32) -> f32
