@@ -21,6 +21,19 @@ def ExtractChecksPass : Pass<"jaxc-extract-checks", "mlir::ModuleOp"> {
   let dependentDialects = ["mlir::func::FuncDialect"];
 }
 
+def ResultsToOutParamsPass
+    : Pass<"jaxc-results-to-out-params", "mlir::ModuleOp"> {
+  let summary = "Write every function result into a caller-owned buffer";
+  let description = [{
+    After bufferization, each memref result of a public function becomes an
+    extra trailing argument that the function writes (the runtime owns all
+    buffers). A result that is a fresh allocation returned once is computed
+    in place in the caller's buffer; anything else (an argument, a constant,
+    a value returned twice) is copied.
+  }];
+  let dependentDialects = ["mlir::memref::MemRefDialect"];
+}
+
 def MemrefCopyToLinalgPass
     : Pass<"jaxc-memref-copy-to-linalg", "mlir::func::FuncOp"> {
   let summary = "Rewrite memref.copy as linalg.copy";

@@ -15,7 +15,9 @@ buildGenericBody(MLIRContext *context, Location loc, TypeRange blockArgTypes,
   auto body = std::make_unique<Block>();
   for (Type type : blockArgTypes)
     body->addArgument(type, loc);
-  OpBuilder builder = OpBuilder::atBlockEnd(body.get());
+  // A detached block has no region to take the context from.
+  OpBuilder builder(context);
+  builder.setInsertionPointToEnd(body.get());
   FailureOr<SmallVector<Value>> yielded =
       bodyBuilder(builder, loc, body->getArguments());
   if (failed(yielded))

@@ -12,6 +12,8 @@
 #include "mlir/IR/Builders.h"
 #include "mlir/Transforms/DialectConversion.h"
 
+#include <memory>
+
 namespace jaxc {
 
 void populateElementwiseToLinalgPatterns(
@@ -53,6 +55,9 @@ emitScalarRegion(mlir::OpBuilder &builder, mlir::Region &region,
 
 /// The signless counterpart of a scalar type (ui32 -> i32; others kept).
 mlir::Type getSignlessType(mlir::Type type);
+
+/// f16 or bf16: the float types XLA computes in f32.
+bool isHalfFloat(mlir::Type type);
 
 //===----------------------------------------------------------------------===//
 // Tensors (LoweringUtils.cpp)

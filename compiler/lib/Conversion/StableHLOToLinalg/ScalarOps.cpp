@@ -40,8 +40,6 @@ NumberKind getNumberKind(Type type) {
   return intType.isUnsigned() ? NumberKind::Unsigned : NumberKind::Signed;
 }
 
-bool isHalfFloat(Type type) { return type.isF16() || type.isBF16(); }
-
 Value createIntConstant(OpBuilder &b, Location loc, Type type,
                         const APInt &value) {
   return arith::ConstantOp::create(b, loc, b.getIntegerAttr(type, value));
@@ -164,23 +162,25 @@ FailureOr<Value> emitIntDivision(const ScalarCall &call, bool remainder) {
   if (isSigned) {
     Value intMin = createIntConstant(
         b, loc, type, APInt::getSignedMinValue(type.getIntOrFloatBitWidth()));
-    Value overflows = arith::AndIOp::create(
-        b, loc,
-        arith::CmpIOp::create(b, loc, arith::CmpIPredicate::eq, lhs, intMin),
-        arith::CmpIOp::create(b, loc, arith::CmpIPredicate::eq, rhs,
-                              allOnes));
+    Value lhsIsMin =
+        arith::CmpIOp::create(b, loc, arith::CmpIPredicate::eq, lhs, intMin);
+    Value rhsIsMinusOne =
+        arith::CmpIOp::create(b, loc, arith::CmpIPredicate::eq, rhs, allOnes);
+    Value overflows = arith::AndIOp::create(b, loc, lhsIsMin, rhsIsMinusOne);
     undefined = arith::OrIOp::create(b, loc, byZero, overflows);
   }
   // Divide by 1 where arith is undefined: that already gives INT_MIN and 0
   // for the overflow; division by zero is patched below.
   Value safeRhs = arith::SelectOp::create(b, loc, undefined, one, rhs);
   if (remainder) {
-    Value rem = isSigned ? arith::RemSIOp::create(b, loc, lhs, safeRhs)
-                         : arith::RemUIOp::create(b, loc, lhs, safeRhs);
+    Value rem = isSigned
+                    ? Value(arith::RemSIOp::create(b, loc, lhs, safeRhs))
+                    : Value(arith::RemUIOp::create(b, loc, lhs, safeRhs));
     return arith::SelectOp::create(b, loc, byZero, lhs, rem).getResult();
   }
-  Value quotient = isSigned ? arith::DivSIOp::create(b, loc, lhs, safeRhs)
-                            : arith::DivUIOp::create(b, loc, lhs, safeRhs);
+  Value quotient =
+      isSigned ? Value(arith::DivSIOp::create(b, loc, lhs, safeRhs))
+               : Value(arith::DivUIOp::create(b, loc, lhs, safeRhs));
   return arith::SelectOp::create(b, loc, byZero, allOnes, quotient)
       .getResult();
 }
@@ -348,11 +348,12 @@ Value emitIntPower(OpBuilder &b, Location loc, Value base, Value exponent,
     return power;
   Value isNegative = arith::CmpIOp::create(b, loc, arith::CmpIPredicate::slt,
                                            exponent, zero);
-  Value baseIsUnit = arith::OrIOp::create(
-      b, loc,
-      arith::CmpIOp::create(b, loc, arith::CmpIPredicate::eq, base, one),
+  Value baseIsOne =
+      arith::CmpIOp::create(b, loc, arith::CmpIPredicate::eq, base, one);
+  Value baseIsMinusOne =
       arith::CmpIOp::create(b, loc, arith::CmpIPredicate::eq, base,
-                            createIntConstant(b, loc, type, -1)));
+                            createIntConstant(b, loc, type, -1));
+  Value baseIsUnit = arith::OrIOp::create(b, loc, baseIsOne, baseIsMinusOne);
   Value negativePower =
       arith::SelectOp::create(b, loc, baseIsUnit, power, zero);
   return arith::SelectOp::create(b, loc, isNegative, negativePower, power);
@@ -426,9 +427,9 @@ FailureOr<Value> emitCompare(const ScalarCall &call) {
     if (type != stablehlo::ComparisonType::TOTALORDER)
       return arith::CmpFOp::create(b, loc, predicates.ordered, lhs, rhs)
           .getResult();
-    return arith::CmpIOp::create(b, loc, predicates.signedInt,
-                                 getTotalOrderKey(b, loc, lhs),
-                                 getTotalOrderKey(b, loc, rhs))
+    Value lhsKey = getTotalOrderKey(b, loc, lhs);
+    Value rhsKey = getTotalOrderKey(b, loc, rhs);
+    return arith::CmpIOp::create(b, loc, predicates.signedInt, lhsKey, rhsKey)
         .getResult();
   }
   // Without a compare_type the element type says: si is signed, ui and i1
@@ -503,24 +504,23 @@ FailureOr<Value> emitReducePrecision(const ScalarCall &call) {
       APInt::getBitsSet(width, mantissaWidth, mantissaWidth + exponentWidth);
 
   Value bits = arith::BitcastOp::create(b, loc, intType, x);
-  Value isNaN = arith::CmpIOp::create(
-      b, loc, arith::CmpIPredicate::ugt,
-      arith::AndIOp::create(b, loc, bits, constant(~signMask)),
-      constant(exponentMask));
+  Value absBits = arith::AndIOp::create(b, loc, bits, constant(~signMask));
+  Value isNaN = arith::CmpIOp::create(b, loc, arith::CmpIPredicate::ugt,
+                                      absBits, constant(exponentMask));
 
   if (mantissaBits < mantissaWidth) {
     // Add half an ulp of the kept mantissa, less one when the last kept bit
     // is even (so ties go to even), then cut the dropped bits.
     unsigned dropped = mantissaWidth - mantissaBits;
     APInt lastKeptBit = APInt::getOneBitSet(width, dropped);
-    Value lastKept = arith::ShRUIOp::create(
-        b, loc, arith::AndIOp::create(b, loc, bits, constant(lastKeptBit)),
-        constant(APInt(width, dropped)));
+    Value lastKeptMasked =
+        arith::AndIOp::create(b, loc, bits, constant(lastKeptBit));
+    Value lastKept = arith::ShRUIOp::create(b, loc, lastKeptMasked,
+                                            constant(APInt(width, dropped)));
     Value bias = arith::AddIOp::create(b, loc, lastKept,
                                        constant(lastKeptBit.lshr(1) - 1));
-    bits = arith::AndIOp::create(b, loc,
-                                 arith::AddIOp::create(b, loc, bits, bias),
-                                 constant(~(lastKeptBit - 1)));
+    Value biased = arith::AddIOp::create(b, loc, bits, bias);
+    bits = arith::AndIOp::create(b, loc, biased, constant(~(lastKeptBit - 1)));
   }
 
   if (exponentBits < exponentWidth) {
@@ -576,7 +576,7 @@ const ScalarRule *lookupScalarRule(Operation *op) {
   using namespace stablehlo;
   constexpr HalfFloats inF32 = HalfFloats::ComputeInF32;
   constexpr HalfFloats asIs = HalfFloats::AsIs;
-  static const llvm::DenseMap<TypeID, ScalarRule> rules = {
+  static const std::pair<TypeID, ScalarRule> ruleList[] = {
       // Arithmetic. On i1, add is or and multiply is and.
       rule<AddOp>(emitByKind<arith::AddFOp, arith::AddIOp, arith::AddIOp,
                              arith::OrIOp>,
@@ -630,8 +630,34 @@ const ScalarRule *lookupScalarRule(Operation *op) {
       rule<BitcastConvertOp>(emitBitcastConvert, asIs),
       rule<ReducePrecisionOp>(emitReducePrecision, asIs),
   };
+  static const llvm::DenseMap<TypeID, ScalarRule> rules(
+      std::begin(ruleList), std::end(ruleList));
   auto it = rules.find(op->getName().getTypeID());
   return it == rules.end() ? nullptr : &it->second;
+}
+
+/// The value of a splat constant as a signless scalar.
+Value emitScalarConstant(OpBuilder &b, Location loc,
+                         DenseElementsAttr value) {
+  Type type = getSignlessType(value.getElementType());
+  if (type != value.getElementType())
+    value = value.bitcast(type);
+  return arith::ConstantOp::create(b, loc, value.getSplatValue<TypedAttr>());
+}
+
+/// The scalar standing for `value` in a region being emitted: a mapped block
+/// argument or result, or a splat constant from above (canonicalization
+/// hoists the reducers' constants out of their regions).
+Value lookupScalar(OpBuilder &b, Location loc, const IRMapping &scalars,
+                   Value value) {
+  if (Value scalar = scalars.lookupOrNull(value))
+    return scalar;
+  auto constant = value.getDefiningOp<stablehlo::ConstantOp>();
+  auto attr =
+      constant ? dyn_cast<DenseElementsAttr>(constant.getValue()) : nullptr;
+  if (!attr || !attr.isSplat())
+    return nullptr;
+  return emitScalarConstant(b, loc, attr);
 }
 
 /// One op of a reduction body, on 0-d tensors.
@@ -646,17 +672,11 @@ FailureOr<Value> emitRegionOp(OpBuilder &b, Operation &op,
     auto value = dyn_cast<DenseElementsAttr>(constant.getValue());
     if (!value)
       return failure();
-    Type type = getSignlessType(value.getElementType());
-    if (type != value.getElementType())
-      value = value.bitcast(type);
-    return arith::ConstantOp::create(b, op.getLoc(),
-                                     value.getSplatValue<TypedAttr>())
-        .getResult();
+    return emitScalarConstant(b, op.getLoc(), value);
   }
   SmallVector<Value> args;
   for (Value operand : op.getOperands()) {
-    // Values from outside the region have no scalar here.
-    Value scalar = scalars.lookupOrNull(operand);
+    Value scalar = lookupScalar(b, op.getLoc(), scalars, operand);
     if (!scalar)
       return failure();
     args.push_back(scalar);
@@ -671,6 +691,8 @@ FailureOr<Value> emitRegionOp(OpBuilder &b, Operation &op,
 }
 
 } // namespace
+
+bool isHalfFloat(Type type) { return type.isF16() || type.isBF16(); }
 
 Type getSignlessType(Type type) {
   auto intType = dyn_cast<IntegerType>(type);
@@ -841,7 +863,7 @@ FailureOr<SmallVector<Value>> emitScalarRegion(OpBuilder &builder,
     if (isa<stablehlo::ReturnOp>(op)) {
       SmallVector<Value> results;
       for (Value operand : op.getOperands()) {
-        Value scalar = scalars.lookupOrNull(operand);
+        Value scalar = lookupScalar(builder, op.getLoc(), scalars, operand);
         if (!scalar)
           return failure();
         results.push_back(scalar);

@@ -233,6 +233,19 @@ void ConstantOp::build(OpBuilder &builder, OperationState &state,
   build(builder, state, value.getType(), value);
 }
 
+// The folder identifies constants by value; without it MLIR's constant
+// deduplication would treat every constant alike.
+OpFoldResult ConstantOp::fold(FoldAdaptor) { return getValue(); }
+
+Operation *StableHLODialect::materializeConstant(OpBuilder &builder,
+                                                 Attribute value, Type type,
+                                                 Location loc) {
+  auto elements = dyn_cast<ElementsAttr>(value);
+  if (!elements || elements.getType() != type)
+    return nullptr;
+  return builder.create<ConstantOp>(loc, elements);
+}
+
 ParseResult ConstantOp::parse(OpAsmParser &parser, OperationState &result) {
   if (parser.parseOptionalAttrDict(result.attributes))
     return failure();

@@ -24,6 +24,7 @@ def StableHLO_Dialect : Dialect {
   let summary = "StableHLO: the portable op set JAX exports";
   let useDefaultAttributePrinterParser = 1;
   let usePropertiesForAttributes = 1;
+  let hasConstantMaterializer = 1;
 }
 
 class StableHLO_Op<string mnemonic, list<Trait> traits = []>
@@ -317,6 +318,7 @@ def StableHLO_ConstantOp : StableHLO_Op<"constant",
   let arguments = (ins ElementsAttr:$value);
   let results = (outs HLO_Tensor:$output);
   let hasCustomAssemblyFormat = 1;
+  let hasFolder = 1;
   let builders = [OpBuilder<(ins "::mlir::ElementsAttr":$value)>];
 }
 

@@ -1,0 +1,203 @@
+//===- DotToLinalg.cpp - dot_general and dot to linalg.generic ------------===//
+//
+// One linalg.generic per contraction. Its loops are the batch, lhs free and
+// rhs free dimensions (the result's order) followed by the contracting ones.
+// Operands convert to the result element type before the multiply-add.
+//
+//===----------------------------------------------------------------------===//
+
+#include "LoweringUtils.h"
+#include "jaxc/Dialect/StableHLO/IR/StableHLOOps.h"
+
+#include "mlir/Dialect/Arith/IR/Arith.h"
+#include "mlir/IR/TypeUtilities.h"
+
+using namespace mlir;
+
+namespace jaxc {
+namespace {
+
+struct ContractionDims {
+  SmallVector<int64_t> lhsBatch, rhsBatch, lhsContracting, rhsContracting;
+};
+
+/// acc + x * y; for i1, acc | (x & y).
+FailureOr<Value> emitMultiplyAdd(OpBuilder &b, Location loc, Value x, Value y,
+                                 Value accumulator) {
+  Type type = accumulator.getType();
+  if (isa<FloatType>(type))
+    return arith::AddFOp::create(b, loc, accumulator,
+                                 arith::MulFOp::create(b, loc, x, y))
+        .getResult();
+  if (!isa<IntegerType>(type))
+    return failure();
+  if (type.isInteger(1))
+    return arith::OrIOp::create(b, loc, accumulator,
+                                arith::AndIOp::create(b, loc, x, y))
+        .getResult();
+  return arith::AddIOp::create(b, loc, accumulator,
+                               arith::MulIOp::create(b, loc, x, y))
+      .getResult();
+}
+
+/// Maps the loops to the dimensions of one operand: batch dimension k is
+/// loop k, contracting dimension k is loop numParallel + k and the free
+/// dimensions take the loops from `firstFreeLoop` on, in order.
+AffineMap getOperandMap(MLIRContext *context, int64_t rank,
+                        ArrayRef<int64_t> batch, ArrayRef<int64_t> contracting,
+                        int64_t firstFreeLoop, int64_t numParallel,
+                        int64_t numLoops) {
+  SmallVector<AffineExpr> exprs;
+  int64_t nextFreeLoop = firstFreeLoop;
+  for (int64_t dim = 0; dim < rank; ++dim) {
+    const auto *batchIt = llvm::find(batch, dim);
+    const auto *contractingIt = llvm::find(contracting, dim);
+    int64_t loop = batchIt != batch.end() ? batchIt - batch.begin()
+                   : contractingIt != contracting.end()
+                       ? numParallel + (contractingIt - contracting.begin())
+                       : nextFreeLoop++;
+    exprs.push_back(getAffineDimExpr(loop, context));
+  }
+  return AffineMap::get(numLoops, 0, exprs, context);
+}
+
+/// Lowers the contraction `op` (a dot_general or dot) of the converted
+/// operands `lhs` and `rhs`.
+FailureOr<Value> lowerContraction(ConversionPatternRewriter &rewriter,
+                                  const TypeConverter &typeConverter,
+                                  Operation *op, Value lhs, Value rhs,
+                                  const ContractionDims &dims) {
+  auto resultType = typeConverter.convertType<RankedTensorType>(
+      op->getResult(0).getType());
+  if (!resultType)
+    return failure();
+  MLIRContext *context = rewriter.getContext();
+  Location loc = op->getLoc();
+  Type lhsElementType = getElementTypeOrSelf(op->getOperand(0).getType());
+  Type rhsElementType = getElementTypeOrSelf(op->getOperand(1).getType());
+  Type resultElementType = getElementTypeOrSelf(op->getResult(0).getType());
+  // f16 and bf16 products accumulate in f32, rounded once at the end, as in
+  // XLA.
+  Type accumulatorType =
+      isHalfFloat(resultElementType) ? rewriter.getF32Type() : resultElementType;
+  Type signlessAccumulatorType = getSignlessType(accumulatorType);
+
+  int64_t lhsRank = cast<RankedTensorType>(lhs.getType()).getRank();
+  int64_t rhsRank = cast<RankedTensorType>(rhs.getType()).getRank();
+  int64_t numBatch = dims.lhsBatch.size();
+  int64_t numContracting = dims.lhsContracting.size();
+  int64_t lhsFree = lhsRank - numBatch - numContracting;
+  int64_t rhsFree = rhsRank - numBatch - numContracting;
+  int64_t numParallel = numBatch + lhsFree + rhsFree;
+  int64_t numLoops = numParallel + numContracting;
+  if (numParallel != resultType.getRank())
+    return failure();
+
+  Type blockArgTypes[] = {getElementTypeOrSelf(lhs.getType()),
+                          getElementTypeOrSelf(rhs.getType()),
+                          signlessAccumulatorType};
+  FailureOr<std::unique_ptr<Block>> body = buildGenericBody(
+      context, loc, blockArgTypes,
+      [&](OpBuilder &b, Location bodyLoc,
+          ValueRange args) -> FailureOr<SmallVector<Value>> {
+        FailureOr<Value> x = emitScalarConvert(b, bodyLoc, args[0],
+                                               lhsElementType, accumulatorType);
+        FailureOr<Value> y = emitScalarConvert(b, bodyLoc, args[1],
+                                               rhsElementType, accumulatorType);
+        if (failed(x) || failed(y))
+          return failure();
+        FailureOr<Value> sum = emitMultiplyAdd(b, bodyLoc, *x, *y, args[2]);
+        if (failed(sum))
+          return failure();
+        return SmallVector<Value>{*sum};
+      });
+  if (failed(body))
+    return failure();
+
+  // The result takes the leading, parallel loops.
+  SmallVector<AffineExpr> resultExprs;
+  for (int64_t loop = 0; loop < numParallel; ++loop)
+    resultExprs.push_back(getAffineDimExpr(loop, context));
+  AffineMap maps[] = {
+      getOperandMap(context, lhsRank, dims.lhsBatch, dims.lhsContracting,
+                    numBatch, numParallel, numLoops),
+      getOperandMap(context, rhsRank, dims.rhsBatch, dims.rhsContracting,
+                    numBatch + lhsFree, numParallel, numLoops),
+      AffineMap::get(numLoops, 0, resultExprs, context)};
+  SmallVector<utils::IteratorType> iterators(numParallel,
+                                             utils::IteratorType::parallel);
+  iterators.append(numContracting, utils::IteratorType::reduction);
+
+  Value zero = arith::ConstantOp::create(
+      rewriter, loc, rewriter.getZeroAttr(signlessAccumulatorType));
+  Value init = createFilledTensor(
+      rewriter, loc, resultType.clone(signlessAccumulatorType), zero);
+  Value product = createGeneric(rewriter, loc, ValueRange{lhs, rhs}, init,
+                                maps, iterators, std::move(*body))
+                      .getResult(0);
+  if (accumulatorType == resultElementType)
+    return product;
+  return createElementwiseGeneric(
+      rewriter, loc, resultType, product,
+      [&](OpBuilder &b, Location bodyLoc,
+          ValueRange args) -> FailureOr<SmallVector<Value>> {
+        FailureOr<Value> rounded = emitScalarConvert(
+            b, bodyLoc, args[0], accumulatorType, resultElementType);
+        if (failed(rounded))
+          return failure();
+        return SmallVector<Value>{*rounded};
+      });
+}
+
+struct DotGeneralToLinalg final
+    : OpConversionPattern<stablehlo::DotGeneralOp> {
+  using Base::Base;
+
+  LogicalResult
+  matchAndRewrite(stablehlo::DotGeneralOp op, OpAdaptor adaptor,
+                  ConversionPatternRewriter &rewriter) const override {
+    stablehlo::DotDimensionNumbersAttr numbers = op.getDotDimensionNumbers();
+    ContractionDims dims{
+        llvm::to_vector(numbers.getLhsBatchingDimensions()),
+        llvm::to_vector(numbers.getRhsBatchingDimensions()),
+        llvm::to_vector(numbers.getLhsContractingDimensions()),
+        llvm::to_vector(numbers.getRhsContractingDimensions())};
+    FailureOr<Value> result =
+        lowerContraction(rewriter, *getTypeConverter(), op, adaptor.getLhs(),
+                         adaptor.getRhs(), dims);
+    if (failed(result))
+      return failure();
+    rewriter.replaceOp(op, *result);
+    return success();
+  }
+};
+
+/// The legacy dot: vector or matrix operands, contracting the last lhs
+/// dimension with the first rhs dimension.
+struct DotToLinalg final : OpConversionPattern<stablehlo::DotOp> {
+  using Base::Base;
+
+  LogicalResult
+  matchAndRewrite(stablehlo::DotOp op, OpAdaptor adaptor,
+                  ConversionPatternRewriter &rewriter) const override {
+    int64_t lhsRank = op.getLhs().getType().getRank();
+    ContractionDims dims{{}, {}, {lhsRank - 1}, {0}};
+    FailureOr<Value> result =
+        lowerContraction(rewriter, *getTypeConverter(), op, adaptor.getLhs(),
+                         adaptor.getRhs(), dims);
+    if (failed(result))
+      return failure();
+    rewriter.replaceOp(op, *result);
+    return success();
+  }
+};
+
+} // namespace
+
+void populateDotToLinalgPatterns(const TypeConverter &typeConverter,
+                                 RewritePatternSet &patterns) {
+  patterns.add<DotGeneralToLinalg, DotToLinalg>(typeConverter,
+                                                patterns.getContext());
+}
+
+} // namespace jaxc

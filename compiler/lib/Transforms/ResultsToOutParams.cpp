@@ -1,0 +1,68 @@
+//===- ResultsToOutParams.cpp - Results become caller-owned buffers -------===//
+
+#include "jaxc/Transforms/Passes.h"
+
+#include "mlir/IR/Builders.h"
+
+namespace jaxc {
+#define GEN_PASS_DEF_RESULTSTOOUTPARAMSPASS
+#include "jaxc/Transforms/Passes.h.inc"
+} // namespace jaxc
+
+using namespace mlir;
+
+namespace {
+
+struct ResultsToOutParamsPass
+    : jaxc::impl::ResultsToOutParamsPassBase<ResultsToOutParamsPass> {
+  void runOnOperation() override {
+    for (auto func : getOperation().getOps<func::FuncOp>())
+      if (!func.isDeclaration() && failed(convert(func)))
+        return signalPassFailure();
+  }
+
+  LogicalResult convert(func::FuncOp func) {
+    if (!func.getBody().hasOneBlock())
+      return func.emitError("expected a single-block function");
+    auto returnOp = cast<func::ReturnOp>(func.getBody().back().getTerminator());
+    SmallVector<Type> resultTypes(func.getResultTypes());
+    for (Type type : resultTypes)
+      if (!isa<MemRefType>(type))
+        return func.emitError("result of type ")
+               << type << " is not a buffer after bufferization";
+
+    Block &entry = func.getBody().front();
+    SmallVector<BlockArgument> outArgs;
+    for (Type type : resultTypes)
+      outArgs.push_back(entry.addArgument(type, func.getLoc()));
+
+    OpBuilder builder(returnOp);
+    llvm::SmallDenseMap<Value, unsigned> timesReturned;
+    for (Value value : returnOp.getOperands())
+      ++timesReturned[value];
+    for (auto [value, outArg] : llvm::zip(returnOp.getOperands(), outArgs)) {
+      auto alloc = value.getDefiningOp<memref::AllocOp>();
+      if (alloc && timesReturned[value] == 1 &&
+          alloc->getParentOp() == func && alloc.getType() == outArg.getType()) {
+        // Compute in place: the caller's buffer replaces the allocation.
+        alloc.getResult().replaceAllUsesWith(outArg);
+        alloc.erase();
+        continue;
+      }
+      builder.create<memref::CopyOp>(returnOp.getLoc(), value, outArg);
+    }
+    returnOp->setOperands({});
+
+    SmallVector<Type> argTypes(func.getArgumentTypes());
+    argTypes.append(resultTypes);
+    SmallVector<DictionaryAttr> argAttrs;
+    func.getAllArgAttrs(argAttrs);
+    argAttrs.resize(argTypes.size(), DictionaryAttr::get(&getContext()));
+    func.setType(FunctionType::get(&getContext(), argTypes, {}));
+    func.setAllArgAttrs(argAttrs);
+    func.setAllResultAttrs(ArrayRef<DictionaryAttr>{});
+    return success();
+  }
+};
+
+} // namespace

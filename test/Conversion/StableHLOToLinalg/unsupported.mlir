@@ -1,0 +1,64 @@
+// RUN: jaxc-opt %s --jaxc-stablehlo-to-linalg --split-input-file --verify-diagnostics
+// RUN: not jaxc-opt %s --jaxc-stablehlo-to-linalg --split-input-file 2>&1 | FileCheck %s --implicit-check-not="failed to legalize"
+
+// Each op without a lowering is reported once, at its location, with no
+// other error (--verify-diagnostics fails on any unexpected one); the pass
+// fails.
+
+// CHECK: unsupported.mlir:[[@LINE+2]]:8: error: 'stablehlo.fft' op is not supported by jaxc yet
+func.func @fft(%x: tensor<8xcomplex<f32>>) -> tensor<8xcomplex<f32>> {
+  %0 = stablehlo.fft %x, type = FFT, length = [8] : (tensor<8xcomplex<f32>>) -> tensor<8xcomplex<f32>> // expected-error {{'stablehlo.fft' op is not supported by jaxc yet}}
+  return %0 : tensor<8xcomplex<f32>>
+}
+
+// -----
+
+// Every unsupported op is reported, also after a first one.
+func.func @two(%x: tensor<4xf32>) -> tensor<4xf32> {
+  // expected-error @+1 {{'chlo.erf' op is not supported by jaxc yet}}
+  %0 = chlo.erf %x : tensor<4xf32> -> tensor<4xf32>
+  %1 = stablehlo.add %0, %0 : tensor<4xf32>
+  // expected-error @+1 {{'chlo.lgamma' op is not supported by jaxc yet}}
+  %2 = chlo.lgamma %1 : tensor<4xf32> -> tensor<4xf32>
+  return %2 : tensor<4xf32>
+}
+
+// -----
+
+// An elementwise op on a type its rule has no case for.
+func.func @complex_add(%x: tensor<4xcomplex<f32>>) -> tensor<4xcomplex<f32>> {
+  // expected-error @+1 {{'stablehlo.add' op is not supported by jaxc yet}}
+  %0 = stablehlo.add %x, %x : tensor<4xcomplex<f32>>
+  return %0 : tensor<4xcomplex<f32>>
+}
+
+// -----
+
+// Constants without their data.
+func.func @elided() -> tensor<4xf32> {
+  // expected-error @+1 {{'stablehlo.constant' op is not supported by jaxc yet}}
+  %0 = stablehlo.constant dense_resource<__elided__> : tensor<4xf32>
+  return %0 : tensor<4xf32>
+}
+
+// -----
+
+// A bitcast that changes the shape.
+func.func @bitcast_resize(%x: tensor<2xui64>) -> tensor<2x2xui32> {
+  // expected-error @+1 {{'stablehlo.bitcast_convert' op is not supported by jaxc yet}}
+  %0 = stablehlo.bitcast_convert %x : (tensor<2xui64>) -> tensor<2x2xui32>
+  return %0 : tensor<2x2xui32>
+}
+
+// -----
+
+// A reducer with an op that has no scalar rule fails the whole reduce.
+func.func @reduce_with_unsupported_body(%x: tensor<4xf32>, %init: tensor<f32>) -> tensor<f32> {
+  // expected-error @+1 {{'stablehlo.reduce' op is not supported by jaxc yet}}
+  %0 = stablehlo.reduce(%x init: %init) across dimensions = [0] : (tensor<4xf32>, tensor<f32>) -> tensor<f32>
+   reducer(%a: tensor<f32>, %b: tensor<f32>) {
+    %1 = chlo.erf %a : tensor<f32> -> tensor<f32>
+    stablehlo.return %1 : tensor<f32>
+  }
+  return %0 : tensor<f32>
+}
