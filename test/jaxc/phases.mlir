@@ -5,7 +5,7 @@
 // LINALG: linalg.generic
 // LINALG-NOT: stablehlo.
 // RUN: jaxc compile %examples/sin_add.mlir --compile-to=bufferized | FileCheck %s --check-prefix=BUF
-// BUF: func.func public @main(%{{.*}}: memref<3xf32>, %{{.*}}: memref<3xf32>, %{{.*}}: memref<3xf32>)
+// BUF: func.func public @main(%arg0: memref<3xf32> {{.*}}, %arg1: memref<3xf32> {{.*}}, %arg2: memref<3xf32>)
 // RUN: jaxc compile %examples/sin_add.mlir --compile-to=llvm | FileCheck %s --check-prefix=LLVM
 // LLVM: llvm.func @jaxc_entry_main
 // RUN: jaxc compile %examples/sin_add.mlir --compile-to=llvmir | FileCheck %s --check-prefix=IR

@@ -22,7 +22,7 @@
 // NumPy files in and out.
 // RUN: jaxc run --module=%t.vmfb --input=3xf32=1,2,3 --input=3xf32=4,5,6 --output=@%t.npy
 // RUN: jaxc run --module=%t.vmfb --input=@%t.npy --input=3xf32=0,0,0 | FileCheck %s --check-prefix=NPY
-// NPY: 3xf32=-0.99{{[0-9]*}} -0.37{{[0-9]*}} -0.15{{[0-9]*}}
+// NPY: 3xf32=-0.991681 -0.365237 -0.141588
 
 // inspect shows the signature and JAX's result name.
 // RUN: jaxc inspect %t.vmfb | FileCheck %s --check-prefix=INSPECT

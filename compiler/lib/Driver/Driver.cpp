@@ -156,7 +156,10 @@ CompileOutcome compileFile(const std::string &path,
   for (auto [phase, build] : mlirPhases) {
     PassManager pm(&context);
     if (options.printIRAfterAll)
-      pm.enableIRPrinting();
+      pm.enableIRPrinting(
+          /*shouldPrintBeforePass=*/[](Pass *, Operation *) { return false; },
+          /*shouldPrintAfterPass=*/[](Pass *, Operation *) { return true; },
+          /*printModuleScope=*/true, /*printAfterOnlyOnChange=*/false);
     build(pm);
     if (failed(pm.run(*module)))
       return failedRun();

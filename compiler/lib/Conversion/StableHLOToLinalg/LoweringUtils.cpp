@@ -3,6 +3,7 @@
 #include "LoweringUtils.h"
 
 #include "mlir/Dialect/Tensor/IR/Tensor.h"
+#include "mlir/Dialect/Utils/StaticValueUtils.h"
 #include "mlir/IR/TypeUtilities.h"
 
 using namespace mlir;
@@ -83,6 +84,45 @@ Value createFilledTensor(OpBuilder &builder, Location loc,
   return linalg::FillOp::create(builder, loc, ValueRange{value},
                                 ValueRange{empty})
       .getResult(0);
+}
+
+// Fills a tensor with the padding value, inserts `tensor` with a stride of
+// interior + 1 after the nonnegative low padding, then slices off any
+// negative padding.
+Value createPadded(OpBuilder &builder, Location loc, Value tensor,
+                   Value padValue, ArrayRef<int64_t> low,
+                   ArrayRef<int64_t> high, ArrayRef<int64_t> interior) {
+  auto type = cast<RankedTensorType>(tensor.getType());
+  int64_t rank = type.getRank();
+  SmallVector<int64_t> paddedShape, insertOffsets, insertStrides, cropOffsets,
+      croppedShape;
+  bool cropped = false;
+  for (int64_t dim = 0; dim < rank; ++dim) {
+    int64_t size = type.getDimSize(dim);
+    int64_t spread = size == 0 ? 0 : size + (size - 1) * interior[dim];
+    int64_t lowPad = std::max<int64_t>(low[dim], 0);
+    int64_t highPad = std::max<int64_t>(high[dim], 0);
+    paddedShape.push_back(lowPad + spread + highPad);
+    insertOffsets.push_back(lowPad);
+    insertStrides.push_back(interior[dim] + 1);
+    cropOffsets.push_back(lowPad - low[dim]);
+    croppedShape.push_back(low[dim] + spread + high[dim]);
+    cropped |= low[dim] < 0 || high[dim] < 0;
+  }
+  MLIRContext *context = builder.getContext();
+  Value padded = createFilledTensor(builder, loc, type.clone(paddedShape),
+                                    padValue);
+  padded = tensor::InsertSliceOp::create(
+      builder, loc, tensor, padded, getAsIndexOpFoldResult(context, insertOffsets),
+      getAsIndexOpFoldResult(context, type.getShape()),
+      getAsIndexOpFoldResult(context, insertStrides));
+  if (!cropped)
+    return padded;
+  return tensor::ExtractSliceOp::create(
+      builder, loc, type.clone(croppedShape), padded,
+      getAsIndexOpFoldResult(context, cropOffsets),
+      getAsIndexOpFoldResult(context, croppedShape),
+      getAsIndexOpFoldResult(context, SmallVector<int64_t>(rank, 1)));
 }
 
 Value extractScalar(OpBuilder &builder, Location loc, Value rankZeroTensor) {

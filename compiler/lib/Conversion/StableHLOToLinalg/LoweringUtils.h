@@ -100,6 +100,15 @@ mlir::Value createEmptyTensor(mlir::OpBuilder &builder, mlir::Location loc,
 mlir::Value createFilledTensor(mlir::OpBuilder &builder, mlir::Location loc,
                                mlir::RankedTensorType type, mlir::Value value);
 
+/// `tensor` padded with the scalar `padValue`: `low` and `high` elements at
+/// the edges of each dimension (negative ones crop) and `interior` between
+/// its elements, as stablehlo.pad does.
+mlir::Value createPadded(mlir::OpBuilder &builder, mlir::Location loc,
+                         mlir::Value tensor, mlir::Value padValue,
+                         llvm::ArrayRef<int64_t> low,
+                         llvm::ArrayRef<int64_t> high,
+                         llvm::ArrayRef<int64_t> interior);
+
 /// The element of a rank-0 tensor.
 mlir::Value extractScalar(mlir::OpBuilder &builder, mlir::Location loc,
                           mlir::Value rankZeroTensor);

@@ -277,54 +277,18 @@ struct ReverseToLinalg final : OpConversionPattern<stablehlo::ReverseOp> {
   }
 };
 
-/// Fills a tensor with the padding value, inserts the operand with a stride
-/// of interior + 1 after the nonnegative low padding, then slices off any
-/// negative padding.
 struct PadToTensor final : OpConversionPattern<stablehlo::PadOp> {
   using Base::Base;
 
   LogicalResult
   matchAndRewrite(stablehlo::PadOp op, OpAdaptor adaptor,
                   ConversionPatternRewriter &rewriter) const override {
-    auto resultType =
-        getTypeConverter()->convertType<RankedTensorType>(op.getType());
-    if (!resultType)
-      return failure();
     Location loc = op.getLoc();
-    auto operandType = cast<RankedTensorType>(adaptor.getOperand().getType());
-    ArrayRef<int64_t> low = op.getEdgePaddingLow();
-    ArrayRef<int64_t> high = op.getEdgePaddingHigh();
-    ArrayRef<int64_t> interior = op.getInteriorPadding();
-    SmallVector<int64_t> paddedShape, insertOffsets, insertStrides,
-        cropOffsets;
-    bool cropped = false;
-    for (int64_t dim = 0; dim < operandType.getRank(); ++dim) {
-      int64_t size = operandType.getDimSize(dim);
-      int64_t spread = size == 0 ? 0 : size + (size - 1) * interior[dim];
-      int64_t lowPad = std::max<int64_t>(low[dim], 0);
-      paddedShape.push_back(lowPad + spread +
-                            std::max<int64_t>(high[dim], 0));
-      insertOffsets.push_back(lowPad);
-      insertStrides.push_back(interior[dim] + 1);
-      cropOffsets.push_back(std::max<int64_t>(-low[dim], 0));
-      cropped |= low[dim] < 0 || high[dim] < 0;
-    }
-    Value padded = createFilledTensor(
-        rewriter, loc, resultType.clone(paddedShape),
-        extractScalar(rewriter, loc, adaptor.getPaddingValue()));
-    padded = tensor::InsertSliceOp::create(
-        rewriter, loc, adaptor.getOperand(), padded,
-        getIndexAttrs(rewriter, insertOffsets),
-        getIndexAttrs(rewriter, operandType.getShape()),
-        getIndexAttrs(rewriter, insertStrides));
-    if (cropped)
-      padded = tensor::ExtractSliceOp::create(
-          rewriter, loc, resultType, padded,
-          getIndexAttrs(rewriter, cropOffsets),
-          getIndexAttrs(rewriter, resultType.getShape()),
-          getIndexAttrs(rewriter,
-                        SmallVector<int64_t>(resultType.getRank(), 1)));
-    rewriter.replaceOp(op, padded);
+    rewriter.replaceOp(
+        op, createPadded(rewriter, loc, adaptor.getOperand(),
+                         extractScalar(rewriter, loc, adaptor.getPaddingValue()),
+                         op.getEdgePaddingLow(), op.getEdgePaddingHigh(),
+                         op.getInteriorPadding()));
     return success();
   }
 };
