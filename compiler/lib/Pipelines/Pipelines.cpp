@@ -56,6 +56,7 @@ void buildInputPhase(OpPassManager &pm) {
   pm.addPass(createInlinerPass());
   pm.addPass(createSymbolDCEPass());
   pm.addPass(createExtractChecksPass());
+  pm.addPass(createCHLOToStableHLOPass());
 }
 
 void buildLinalgPhase(OpPassManager &pm) {
@@ -68,6 +69,8 @@ void buildLinalgPhase(OpPassManager &pm) {
 void buildBufferizedPhase(OpPassManager &pm) {
   bufferization::OneShotBufferizePassOptions bufferize;
   bufferize.bufferizeFunctionBoundaries = true;
+  // scf.while loops (stablehlo.while) carry freshly computed tensors.
+  bufferize.allowReturnAllocsFromLoops = true;
   bufferize.functionBoundaryTypeConversion =
       bufferization::LayoutMapOption::IdentityLayoutMap;
   pm.addPass(bufferization::createOneShotBufferizePass(bufferize));
@@ -87,13 +90,17 @@ void buildLLVMPhase(OpPassManager &pm) {
   pm.addPass(createFinalizeMemRefToLLVMConversionPass());
   // Integer powers and friends become code; the rest of math becomes LLVM
   // intrinsics or libm calls (linked when the shared object is made).
+  // Complex arithmetic becomes real arithmetic on (re, im) pairs.
+  pm.addPass(createConvertComplexToStandardPass());
   pm.addPass(createConvertMathToFuncs());
+  pm.addPass(createPreciseMathToLibmPass());
   pm.addPass(createConvertMathToLLVMPass());
   pm.addPass(createConvertMathToLibmPass());
   arith::ArithExpandOpsPassOptions expand;
   expand.includeBf16 = true;
   pm.addPass(arith::createArithExpandOpsPass(expand));
   pm.addPass(createArithToLLVMConversionPass());
+  pm.addPass(createConvertComplexToLLVMPass());
   ConvertFuncToLLVMPassOptions funcToLLVM;
   funcToLLVM.useBarePtrCallConv = true;
   pm.addPass(createConvertFuncToLLVMPass(funcToLLVM));

@@ -60,3 +60,22 @@ func.func @argmax(%x: tensor<5xf32>) -> tensor<i32> {
   }
   return %0#1 : tensor<i32>
 }
+
+// Canonicalization hoists reducer constants out of the region; they are
+// still scalars in the body.
+// CHECK-LABEL: func.func @hoisted_constant
+// CHECK: ^bb0(%[[X:.*]]: f32, %[[ACC:.*]]: f32):
+// CHECK: %[[SUM:.*]] = arith.addf %[[ACC]], %[[X]] : f32
+// CHECK: %[[TWO:.*]] = arith.constant 2.000000e+00 : f32
+// CHECK: %[[SCALED:.*]] = arith.mulf %[[SUM]], %[[TWO]] : f32
+// CHECK: linalg.yield %[[SCALED]] : f32
+func.func @hoisted_constant(%x: tensor<4xf32>, %init: tensor<f32>) -> tensor<f32> {
+  %two = stablehlo.constant dense<2.0> : tensor<f32>
+  %0 = stablehlo.reduce(%x init: %init) across dimensions = [0] : (tensor<4xf32>, tensor<f32>) -> tensor<f32>
+   reducer(%a: tensor<f32>, %b: tensor<f32>) {
+    %1 = stablehlo.add %a, %b : tensor<f32>
+    %2 = stablehlo.multiply %1, %two : tensor<f32>
+    stablehlo.return %2 : tensor<f32>
+  }
+  return %0 : tensor<f32>
+}

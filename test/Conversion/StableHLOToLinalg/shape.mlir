@@ -120,3 +120,11 @@ func.func @dynamic_update_slice(%x: tensor<10x8xf32>, %u: tensor<3x4xf32>, %i: t
   %0 = stablehlo.dynamic_update_slice %x, %u, %i, %j : (tensor<10x8xf32>, tensor<3x4xf32>, tensor<i64>, tensor<i64>) -> tensor<10x8xf32>
   return %0 : tensor<10x8xf32>
 }
+
+// Nothing to keep apart once lowered: the barrier forwards its operands.
+// CHECK-LABEL: func.func @optimization_barrier(%arg0: tensor<4xf32>, %arg1: tensor<4xi32>)
+// CHECK-NEXT: return %arg1, %arg0 : tensor<4xi32>, tensor<4xf32>
+func.func @optimization_barrier(%x: tensor<4xf32>, %u: tensor<4xui32>) -> (tensor<4xui32>, tensor<4xf32>) {
+  %0:2 = "stablehlo.optimization_barrier"(%x, %u) : (tensor<4xf32>, tensor<4xui32>) -> (tensor<4xf32>, tensor<4xui32>)
+  return %0#1, %0#0 : tensor<4xui32>, tensor<4xf32>
+}

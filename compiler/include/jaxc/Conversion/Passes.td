@@ -22,4 +22,17 @@ def StableHLOToLinalgPass : Pass<"jaxc-stablehlo-to-linalg", "mlir::ModuleOp"> {
   ];
 }
 
+def CHLOToStableHLOPass : Pass<"jaxc-chlo-to-stablehlo", "mlir::ModuleOp"> {
+  let summary = "Decompose CHLO ops into StableHLO ops";
+  let description = [{
+    Rewrites every CHLO op as StableHLO: the special functions (erf, lgamma,
+    bessel_i1e...) become polynomial and rational approximations, the
+    inverse trigonometric and hyperbolic functions numerically careful
+    formulas on real or on (re, im) parts, top_k a sort with an iota of
+    indices. f16 and bf16 compute in f32 and round once at the end. A CHLO
+    op left over (an element type without a decomposition) is an error.
+  }];
+  let dependentDialects = ["::jaxc::stablehlo::StableHLODialect"];
+}
+
 #endif // JAXC_CONVERSION_PASSES_TD

@@ -45,6 +45,16 @@ def MemrefCopyToLinalgPass
   let dependentDialects = ["mlir::linalg::LinalgDialect"];
 }
 
+def PreciseMathToLibmPass : Pass<"jaxc-precise-math-to-libm", "mlir::ModuleOp"> {
+  let summary = "Call libm for math ops LLVM would compute imprecisely";
+  let description = [{
+    convert-math-to-llvm lowers math.expm1 as exp(x) - 1 and math.log1p as
+    log(1 + x), which lose all precision near zero. This pass turns those
+    ops on f32/f64 into calls to libm's expm1f/expm1 and log1pf/log1p.
+  }];
+  let dependentDialects = ["mlir::func::FuncDialect"];
+}
+
 def EmitEntryPointsPass : Pass<"jaxc-emit-entry-points", "mlir::ModuleOp"> {
   let summary = "Give every function the runtime's calling convention";
   let description = [{

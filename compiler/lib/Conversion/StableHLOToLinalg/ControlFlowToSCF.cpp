@@ -22,8 +22,8 @@ struct WhileToSCF final : OpConversionPattern<stablehlo::WhileOp> {
   matchAndRewrite(stablehlo::WhileOp op, OpAdaptor adaptor,
                   ConversionPatternRewriter &rewriter) const override {
     SmallVector<Type> resultTypes;
-    if (failed(getTypeConverter()->convertTypes(op.getResultTypes(),
-                                                resultTypes)))
+    if (failed(
+            getTypeConverter()->convertTypes(op.getResultTypes(), resultTypes)))
       return failure();
     auto loop = scf::WhileOp::create(rewriter, op.getLoc(), resultTypes,
                                      adaptor.getOperands());
@@ -33,8 +33,8 @@ struct WhileToSCF final : OpConversionPattern<stablehlo::WhileOp> {
                                 loop.getAfter().end());
     if (failed(rewriter.convertRegionTypes(&loop.getBefore(),
                                            *getTypeConverter())) ||
-        failed(rewriter.convertRegionTypes(&loop.getAfter(),
-                                           *getTypeConverter())))
+        failed(
+            rewriter.convertRegionTypes(&loop.getAfter(), *getTypeConverter())))
       return failure();
     rewriter.replaceOp(op, loop.getResults());
     return success();

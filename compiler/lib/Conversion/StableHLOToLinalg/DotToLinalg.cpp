@@ -67,8 +67,8 @@ FailureOr<Value> lowerContraction(ConversionPatternRewriter &rewriter,
                                   const TypeConverter &typeConverter,
                                   Operation *op, Value lhs, Value rhs,
                                   const ContractionDims &dims) {
-  auto resultType = typeConverter.convertType<RankedTensorType>(
-      op->getResult(0).getType());
+  auto resultType =
+      typeConverter.convertType<RankedTensorType>(op->getResult(0).getType());
   if (!resultType)
     return failure();
   MLIRContext *context = rewriter.getContext();
@@ -78,8 +78,8 @@ FailureOr<Value> lowerContraction(ConversionPatternRewriter &rewriter,
   Type resultElementType = getElementTypeOrSelf(op->getResult(0).getType());
   // f16 and bf16 products accumulate in f32, rounded once at the end, as in
   // XLA.
-  Type accumulatorType =
-      isHalfFloat(resultElementType) ? rewriter.getF32Type() : resultElementType;
+  Type accumulatorType = isHalfFloat(resultElementType) ? rewriter.getF32Type()
+                                                        : resultElementType;
   Type signlessAccumulatorType = getSignlessType(accumulatorType);
 
   int64_t lhsRank = cast<RankedTensorType>(lhs.getType()).getRank();
@@ -132,8 +132,8 @@ FailureOr<Value> lowerContraction(ConversionPatternRewriter &rewriter,
       rewriter, loc, rewriter.getZeroAttr(signlessAccumulatorType));
   Value init = createFilledTensor(
       rewriter, loc, resultType.clone(signlessAccumulatorType), zero);
-  Value product = createGeneric(rewriter, loc, ValueRange{lhs, rhs}, init,
-                                maps, iterators, std::move(*body))
+  Value product = createGeneric(rewriter, loc, ValueRange{lhs, rhs}, init, maps,
+                                iterators, std::move(*body))
                       .getResult(0);
   if (accumulatorType == resultElementType)
     return product;
@@ -149,8 +149,7 @@ FailureOr<Value> lowerContraction(ConversionPatternRewriter &rewriter,
       });
 }
 
-struct DotGeneralToLinalg final
-    : OpConversionPattern<stablehlo::DotGeneralOp> {
+struct DotGeneralToLinalg final : OpConversionPattern<stablehlo::DotGeneralOp> {
   using Base::Base;
 
   LogicalResult

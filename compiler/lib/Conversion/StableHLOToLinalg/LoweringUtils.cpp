@@ -32,9 +32,9 @@ linalg::GenericOp createGeneric(OpBuilder &builder, Location loc,
                                 ArrayRef<AffineMap> indexingMaps,
                                 ArrayRef<utils::IteratorType> iteratorTypes,
                                 std::unique_ptr<Block> body) {
-  auto generic = linalg::GenericOp::create(builder, loc, outputs.getTypes(),
-                                           inputs, outputs, indexingMaps,
-                                           iteratorTypes);
+  auto generic =
+      linalg::GenericOp::create(builder, loc, outputs.getTypes(), inputs,
+                                outputs, indexingMaps, iteratorTypes);
   generic.getRegion().push_back(body.release());
   return generic;
 }
@@ -57,11 +57,11 @@ FailureOr<Value> createElementwiseGeneric(OpBuilder &builder, Location loc,
   }
   maps.push_back(identity);
   blockArgTypes.push_back(resultType.getElementType());
-  FailureOr<std::unique_ptr<Block>> body = buildGenericBody(
-      builder.getContext(), loc, blockArgTypes,
-      [&](OpBuilder &b, Location bodyLoc, ValueRange args) {
-        return bodyBuilder(b, bodyLoc, args.drop_back());
-      });
+  FailureOr<std::unique_ptr<Block>> body =
+      buildGenericBody(builder.getContext(), loc, blockArgTypes,
+                       [&](OpBuilder &b, Location bodyLoc, ValueRange args) {
+                         return bodyBuilder(b, bodyLoc, args.drop_back());
+                       });
   if (failed(body))
     return failure();
   Value init = createEmptyTensor(builder, loc, resultType);
@@ -110,10 +110,11 @@ Value createPadded(OpBuilder &builder, Location loc, Value tensor,
     cropped |= low[dim] < 0 || high[dim] < 0;
   }
   MLIRContext *context = builder.getContext();
-  Value padded = createFilledTensor(builder, loc, type.clone(paddedShape),
-                                    padValue);
+  Value padded =
+      createFilledTensor(builder, loc, type.clone(paddedShape), padValue);
   padded = tensor::InsertSliceOp::create(
-      builder, loc, tensor, padded, getAsIndexOpFoldResult(context, insertOffsets),
+      builder, loc, tensor, padded,
+      getAsIndexOpFoldResult(context, insertOffsets),
       getAsIndexOpFoldResult(context, type.getShape()),
       getAsIndexOpFoldResult(context, insertStrides));
   if (!cropped)

@@ -1,4 +1,4 @@
-//===- LoweringUtils.h - Shared by the StableHLO to linalg patterns -*- C++ -*-===//
+//===- LoweringUtils.h - Shared by StableHLO to linalg ----------*- C++ -*-===//
 //
 // Internal to lib/Conversion/StableHLOToLinalg: the per-family pattern sets
 // and the helpers several of them build with.
@@ -21,11 +21,11 @@ void populateElementwiseToLinalgPatterns(
     mlir::RewritePatternSet &patterns);
 void populateShapeToLinalgPatterns(const mlir::TypeConverter &typeConverter,
                                    mlir::RewritePatternSet &patterns);
-void populateReductionToLinalgPatterns(
-    const mlir::TypeConverter &typeConverter,
-    mlir::RewritePatternSet &patterns);
+void populateReductionToLinalgPatterns(const mlir::TypeConverter &typeConverter,
+                                       mlir::RewritePatternSet &patterns);
 void populateDotToLinalgPatterns(const mlir::TypeConverter &typeConverter,
                                  mlir::RewritePatternSet &patterns);
+void populateGatherScatterToLinalgPatterns(const mlir::TypeConverter &, mlir::RewritePatternSet &);
 void populateControlFlowToSCFPatterns(const mlir::TypeConverter &typeConverter,
                                       mlir::RewritePatternSet &patterns);
 
@@ -39,11 +39,9 @@ bool hasScalarRule(mlir::Operation *hloOp);
 /// Converts the signless scalar `value`, whose original element type is
 /// `fromType`, to the signless form of `toType` with the semantics of
 /// stablehlo.convert. Fails, emitting nothing, for complex types.
-mlir::FailureOr<mlir::Value> emitScalarConvert(mlir::OpBuilder &builder,
-                                               mlir::Location loc,
-                                               mlir::Value value,
-                                               mlir::Type fromType,
-                                               mlir::Type toType);
+mlir::FailureOr<mlir::Value>
+emitScalarConvert(mlir::OpBuilder &builder, mlir::Location loc,
+                  mlir::Value value, mlir::Type fromType, mlir::Type toType);
 
 /// Emits the single-block region of a reduction-like op (ops on 0-d tensors
 /// ending in stablehlo.return) on scalars: `scalarArgs` stand for the block

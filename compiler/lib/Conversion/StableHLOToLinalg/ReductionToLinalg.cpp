@@ -45,8 +45,8 @@ SmallVector<Value> createAccumulators(OpBuilder &builder, Location loc,
                                       TypeRange types, ValueRange initScalars) {
   SmallVector<Value> accumulators;
   for (auto [type, init] : llvm::zip_equal(types, initScalars))
-    accumulators.push_back(createFilledTensor(
-        builder, loc, cast<RankedTensorType>(type), init));
+    accumulators.push_back(
+        createFilledTensor(builder, loc, cast<RankedTensorType>(type), init));
   return accumulators;
 }
 
@@ -64,8 +64,8 @@ struct ReduceToLinalg final : OpConversionPattern<stablehlo::ReduceOp> {
   matchAndRewrite(stablehlo::ReduceOp op, OpAdaptor adaptor,
                   ConversionPatternRewriter &rewriter) const override {
     SmallVector<Type> resultTypes;
-    if (failed(getTypeConverter()->convertTypes(op.getResultTypes(),
-                                                resultTypes)))
+    if (failed(
+            getTypeConverter()->convertTypes(op.getResultTypes(), resultTypes)))
       return failure();
     Location loc = op.getLoc();
     ValueRange inputs = adaptor.getInputs();
@@ -85,12 +85,11 @@ struct ReduceToLinalg final : OpConversionPattern<stablehlo::ReduceOp> {
     }
     SmallVector<AffineMap> maps(numInputs,
                                 rewriter.getMultiDimIdentityMap(rank));
-    maps.append(numInputs, AffineMap::get(rank, 0, keptDims,
-                                          rewriter.getContext()));
+    maps.append(numInputs,
+                AffineMap::get(rank, 0, keptDims, rewriter.getContext()));
 
-    FailureOr<std::unique_ptr<Block>> body =
-        buildReducerBody(rewriter, loc, op.getBody(), inputs, TypeRange(),
-                         resultTypes);
+    FailureOr<std::unique_ptr<Block>> body = buildReducerBody(
+        rewriter, loc, op.getBody(), inputs, TypeRange(), resultTypes);
     if (failed(body))
       return failure();
     SmallVector<Value> accumulators = createAccumulators(
@@ -115,8 +114,8 @@ struct ReduceWindowToLinalg final
   matchAndRewrite(stablehlo::ReduceWindowOp op, OpAdaptor adaptor,
                   ConversionPatternRewriter &rewriter) const override {
     SmallVector<Type> resultTypes;
-    if (failed(getTypeConverter()->convertTypes(op.getResultTypes(),
-                                                resultTypes)))
+    if (failed(
+            getTypeConverter()->convertTypes(op.getResultTypes(), resultTypes)))
       return failure();
     Location loc = op.getLoc();
     ValueRange inputs = adaptor.getInputs();
@@ -126,8 +125,7 @@ struct ReduceWindowToLinalg final
     SmallVector<int64_t> ones(rank, 1), zeros(rank, 0);
     ArrayRef<int64_t> strides = op.getWindowStrides().value_or(ones);
     ArrayRef<int64_t> baseDilations = op.getBaseDilations().value_or(ones);
-    ArrayRef<int64_t> windowDilations =
-        op.getWindowDilations().value_or(ones);
+    ArrayRef<int64_t> windowDilations = op.getWindowDilations().value_or(ones);
     SmallVector<int64_t> low(zeros), high(zeros);
     if (std::optional<DenseIntElementsAttr> padding = op.getPadding()) {
       SmallVector<int64_t> edges(padding->getValues<int64_t>());
@@ -137,11 +135,10 @@ struct ReduceWindowToLinalg final
       }
     }
 
-    auto windowType =
-        RankedTensorType::get(window, inputType.getElementType());
-    FailureOr<std::unique_ptr<Block>> body = buildReducerBody(
-        rewriter, loc, op.getBody(), inputs, windowType.getElementType(),
-        resultTypes);
+    auto windowType = RankedTensorType::get(window, inputType.getElementType());
+    FailureOr<std::unique_ptr<Block>> body =
+        buildReducerBody(rewriter, loc, op.getBody(), inputs,
+                         windowType.getElementType(), resultTypes);
     if (failed(body))
       return failure();
 
@@ -154,9 +151,9 @@ struct ReduceWindowToLinalg final
         baseDilations, [](int64_t dilation) { return dilation - 1; });
     SmallVector<Value> operands;
     for (auto [input, init] : llvm::zip_equal(inputs, initScalars)) {
-      operands.push_back(padded ? createPadded(rewriter, loc, input, init, low,
-                                               high, interior)
-                                : input);
+      operands.push_back(
+          padded ? createPadded(rewriter, loc, input, init, low, high, interior)
+                 : input);
     }
     operands.push_back(createEmptyTensor(rewriter, loc, windowType));
 
@@ -170,8 +167,8 @@ struct ReduceWindowToLinalg final
       resultExprs.push_back(resultIndex);
     }
     MLIRContext *context = rewriter.getContext();
-    SmallVector<AffineMap> maps(inputs.size(),
-                                AffineMap::get(2 * rank, 0, inputExprs, context));
+    SmallVector<AffineMap> maps(
+        inputs.size(), AffineMap::get(2 * rank, 0, inputExprs, context));
     maps.push_back(AffineMap::get(2 * rank, 0, windowExprs, context));
     maps.append(inputs.size(),
                 AffineMap::get(2 * rank, 0, resultExprs, context));

@@ -46,16 +46,14 @@ Value createIntConstant(OpBuilder &b, Location loc, Type type,
 }
 
 /// `value` (-1 for all ones) in the signless integer type `type`.
-Value createIntConstant(OpBuilder &b, Location loc, Type type,
-                        int64_t value) {
-  return createIntConstant(
-      b, loc, type,
-      APInt(type.getIntOrFloatBitWidth(), static_cast<uint64_t>(value),
-            /*isSigned=*/false, /*implicitTrunc=*/true));
+Value createIntConstant(OpBuilder &b, Location loc, Type type, int64_t value) {
+  return createIntConstant(b, loc, type,
+                           APInt(type.getIntOrFloatBitWidth(),
+                                 static_cast<uint64_t>(value),
+                                 /*isSigned=*/false, /*implicitTrunc=*/true));
 }
 
-Value createFloatConstant(OpBuilder &b, Location loc, Type type,
-                          double value) {
+Value createFloatConstant(OpBuilder &b, Location loc, Type type, double value) {
   return arith::ConstantOp::create(b, loc, b.getFloatAttr(type, value));
 }
 
@@ -85,8 +83,7 @@ using RuleFn = FailureOr<Value> (*)(const ScalarCall &);
 /// Marks a kind of number an op does not apply to.
 struct Unsupported {};
 
-template <typename OpTy>
-FailureOr<Value> createOp(const ScalarCall &call) {
+template <typename OpTy> FailureOr<Value> createOp(const ScalarCall &call) {
   if constexpr (std::is_same_v<OpTy, Unsupported>)
     return failure();
   else
@@ -116,8 +113,7 @@ FailureOr<Value> emitFloatOp(const ScalarCall &call) {
   return emitByKind<MathOp, Unsupported, Unsupported, Unsupported>(call);
 }
 
-template <typename IntOp>
-FailureOr<Value> emitIntOp(const ScalarCall &call) {
+template <typename IntOp> FailureOr<Value> emitIntOp(const ScalarCall &call) {
   return emitByKind<Unsupported, IntOp>(call);
 }
 
@@ -155,9 +151,8 @@ FailureOr<Value> emitIntDivision(const ScalarCall &call, bool remainder) {
   bool isSigned = kind == NumberKind::Signed;
   Value one = createIntConstant(b, loc, type, 1);
   Value allOnes = createIntConstant(b, loc, type, -1);
-  Value byZero =
-      arith::CmpIOp::create(b, loc, arith::CmpIPredicate::eq, rhs,
-                            createIntConstant(b, loc, type, 0));
+  Value byZero = arith::CmpIOp::create(b, loc, arith::CmpIPredicate::eq, rhs,
+                                       createIntConstant(b, loc, type, 0));
   Value undefined = byZero;
   if (isSigned) {
     Value intMin = createIntConstant(
@@ -173,16 +168,14 @@ FailureOr<Value> emitIntDivision(const ScalarCall &call, bool remainder) {
   // for the overflow; division by zero is patched below.
   Value safeRhs = arith::SelectOp::create(b, loc, undefined, one, rhs);
   if (remainder) {
-    Value rem = isSigned
-                    ? Value(arith::RemSIOp::create(b, loc, lhs, safeRhs))
-                    : Value(arith::RemUIOp::create(b, loc, lhs, safeRhs));
+    Value rem = isSigned ? Value(arith::RemSIOp::create(b, loc, lhs, safeRhs))
+                         : Value(arith::RemUIOp::create(b, loc, lhs, safeRhs));
     return arith::SelectOp::create(b, loc, byZero, lhs, rem).getResult();
   }
-  Value quotient =
-      isSigned ? Value(arith::DivSIOp::create(b, loc, lhs, safeRhs))
-               : Value(arith::DivUIOp::create(b, loc, lhs, safeRhs));
-  return arith::SelectOp::create(b, loc, byZero, allOnes, quotient)
-      .getResult();
+  Value quotient = isSigned
+                       ? Value(arith::DivSIOp::create(b, loc, lhs, safeRhs))
+                       : Value(arith::DivUIOp::create(b, loc, lhs, safeRhs));
+  return arith::SelectOp::create(b, loc, byZero, allOnes, quotient).getResult();
 }
 
 FailureOr<Value> emitDivide(const ScalarCall &call) {
@@ -200,8 +193,7 @@ FailureOr<Value> emitRemainder(const ScalarCall &call) {
 
 /// Shifts by the bit width or more give 0, or the sign fill for arithmetic
 /// shifts; arith's shifts would be poison.
-template <typename ShiftOp>
-FailureOr<Value> emitShift(const ScalarCall &call) {
+template <typename ShiftOp> FailureOr<Value> emitShift(const ScalarCall &call) {
   if (!isIntegerKind(call.kind()))
     return failure();
   OpBuilder &b = call.b;
@@ -213,10 +205,11 @@ FailureOr<Value> emitShift(const ScalarCall &call) {
   Value pastWidth =
       arith::CmpIOp::create(b, loc, arith::CmpIPredicate::uge, rhs,
                             createIntConstant(b, loc, type, width));
-  Value fill = std::is_same_v<ShiftOp, arith::ShRSIOp>
-                   ? Value(arith::ShRSIOp::create(
-                         b, loc, lhs, createIntConstant(b, loc, type, width - 1)))
-                   : createIntConstant(b, loc, type, 0);
+  Value fill =
+      std::is_same_v<ShiftOp, arith::ShRSIOp>
+          ? Value(arith::ShRSIOp::create(
+                b, loc, lhs, createIntConstant(b, loc, type, width - 1)))
+          : createIntConstant(b, loc, type, 0);
   return arith::SelectOp::create(b, loc, pastWidth, fill, shifted).getResult();
 }
 
@@ -225,9 +218,9 @@ FailureOr<Value> emitNot(const ScalarCall &call) {
     return failure();
   // Flipping all bits is also the logical not of an i1.
   Value x = call.args[0];
-  return arith::XOrIOp::create(call.b, call.loc, x,
-                               createIntConstant(call.b, call.loc,
-                                                 x.getType(), -1))
+  return arith::XOrIOp::create(
+             call.b, call.loc, x,
+             createIntConstant(call.b, call.loc, x.getType(), -1))
       .getResult();
 }
 
@@ -257,14 +250,12 @@ FailureOr<Value> emitSign(const ScalarCall &call) {
     Value zeroOrNaN =
         arith::CmpFOp::create(b, loc, arith::CmpFPredicate::UEQ, x,
                               createFloatConstant(b, loc, type, 0.0));
-    return arith::SelectOp::create(b, loc, zeroOrNaN, x, signedOne)
-        .getResult();
+    return arith::SelectOp::create(b, loc, zeroOrNaN, x, signedOne).getResult();
   }
   case NumberKind::Signed:
   case NumberKind::Unsigned: {
-    Value isNonZero =
-        arith::CmpIOp::create(b, loc, arith::CmpIPredicate::ne, x,
-                              createIntConstant(b, loc, type, 0));
+    Value isNonZero = arith::CmpIOp::create(b, loc, arith::CmpIPredicate::ne, x,
+                                            createIntConstant(b, loc, type, 0));
     Value one = arith::ExtUIOp::create(b, loc, type, isNonZero);
     if (call.kind() == NumberKind::Unsigned)
       return one;
@@ -291,8 +282,7 @@ FailureOr<Value> emitLogistic(const ScalarCall &call) {
   Location loc = call.loc;
   Value x = call.args[0];
   Value one = createFloatConstant(b, loc, x.getType(), 1.0);
-  Value expNegX =
-      math::ExpOp::create(b, loc, arith::NegFOp::create(b, loc, x));
+  Value expNegX = math::ExpOp::create(b, loc, arith::NegFOp::create(b, loc, x));
   return arith::DivFOp::create(b, loc, one,
                                arith::AddFOp::create(b, loc, one, expNegX))
       .getResult();
@@ -328,8 +318,7 @@ Value emitIntPower(OpBuilder &b, Location loc, Value base, Value exponent,
       arith::ConstantIndexOp::create(b, loc, type.getIntOrFloatBitWidth());
   Value step = arith::ConstantIndexOp::create(b, loc, 1);
   auto loop = scf::ForOp::create(
-      b, loc, lowerBound, upperBound, step,
-      ValueRange{one, base, exponentBits},
+      b, loc, lowerBound, upperBound, step, ValueRange{one, base, exponentBits},
       [&](OpBuilder &nb, Location nloc, Value, ValueRange iterArgs) {
         Value power = iterArgs[0], square = iterArgs[1], bits = iterArgs[2];
         Value bitSet = arith::CmpIOp::create(
@@ -346,8 +335,8 @@ Value emitIntPower(OpBuilder &b, Location loc, Value base, Value exponent,
   Value power = loop.getResult(0);
   if (!isSigned)
     return power;
-  Value isNegative = arith::CmpIOp::create(b, loc, arith::CmpIPredicate::slt,
-                                           exponent, zero);
+  Value isNegative =
+      arith::CmpIOp::create(b, loc, arith::CmpIPredicate::slt, exponent, zero);
   Value baseIsOne =
       arith::CmpIOp::create(b, loc, arith::CmpIPredicate::eq, base, one);
   Value baseIsMinusOne =
@@ -438,9 +427,8 @@ FailureOr<Value> emitCompare(const ScalarCall &call) {
                   (type != stablehlo::ComparisonType::UNSIGNED &&
                    kind == NumberKind::Signed);
   return arith::CmpIOp::create(
-             b, loc,
-             isSigned ? predicates.signedInt : predicates.unsignedInt, lhs,
-             rhs)
+             b, loc, isSigned ? predicates.signedInt : predicates.unsignedInt,
+             lhs, rhs)
       .getResult();
 }
 
@@ -549,10 +537,9 @@ FailureOr<Value> emitReducePrecision(const ScalarCall &call) {
           ? x
           : arith::ConstantOp::create(
                 b, loc,
-                b.getFloatAttr(floatType, APFloat::getInf(
-                                              floatType.getFloatSemantics())));
-  return arith::SelectOp::create(b, loc, isNaN, nanResult, result)
-      .getResult();
+                b.getFloatAttr(floatType,
+                               APFloat::getInf(floatType.getFloatSemantics())));
+  return arith::SelectOp::create(b, loc, isNaN, nanResult, result).getResult();
 }
 
 //===----------------------------------------------------------------------===//
@@ -578,9 +565,9 @@ const ScalarRule *lookupScalarRule(Operation *op) {
   constexpr HalfFloats asIs = HalfFloats::AsIs;
   static const std::pair<TypeID, ScalarRule> ruleList[] = {
       // Arithmetic. On i1, add is or and multiply is and.
-      rule<AddOp>(emitByKind<arith::AddFOp, arith::AddIOp, arith::AddIOp,
-                             arith::OrIOp>,
-                  inF32),
+      rule<AddOp>(
+          emitByKind<arith::AddFOp, arith::AddIOp, arith::AddIOp, arith::OrIOp>,
+          inF32),
       rule<SubtractOp>(emitByKind<arith::SubFOp, arith::SubIOp>, inF32),
       rule<MulOp>(emitByKind<arith::MulFOp, arith::MulIOp, arith::MulIOp,
                              arith::AndIOp>,
@@ -630,15 +617,14 @@ const ScalarRule *lookupScalarRule(Operation *op) {
       rule<BitcastConvertOp>(emitBitcastConvert, asIs),
       rule<ReducePrecisionOp>(emitReducePrecision, asIs),
   };
-  static const llvm::DenseMap<TypeID, ScalarRule> rules(
-      std::begin(ruleList), std::end(ruleList));
+  static const llvm::DenseMap<TypeID, ScalarRule> rules(std::begin(ruleList),
+                                                        std::end(ruleList));
   auto it = rules.find(op->getName().getTypeID());
   return it == rules.end() ? nullptr : &it->second;
 }
 
 /// The value of a splat constant as a signless scalar.
-Value emitScalarConstant(OpBuilder &b, Location loc,
-                         DenseElementsAttr value) {
+Value emitScalarConstant(OpBuilder &b, Location loc, DenseElementsAttr value) {
   Type type = getSignlessType(value.getElementType());
   if (type != value.getElementType())
     value = value.bitcast(type);
@@ -684,8 +670,9 @@ FailureOr<Value> emitRegionOp(OpBuilder &b, Operation &op,
   // Reshaping one element changes nothing.
   if (isa<stablehlo::ReshapeOp, stablehlo::BroadcastInDimOp>(op))
     return args.front();
-  SmallVector<Type> argTypes = llvm::map_to_vector(
-      op.getOperandTypes(), [](Type type) { return getElementTypeOrSelf(type); });
+  SmallVector<Type> argTypes =
+      llvm::map_to_vector(op.getOperandTypes(),
+                          [](Type type) { return getElementTypeOrSelf(type); });
   return emitScalarOp(b, op.getLoc(), &op, args, argTypes,
                       resultType.getElementType());
 }
@@ -715,15 +702,16 @@ FailureOr<Value> emitScalarOp(OpBuilder &builder, Location loc,
     return failure();
   if (rule->halfFloats == HalfFloats::AsIs ||
       !llvm::any_of(originalArgElementTypes, isHalfFloat))
-    return rule->emit({builder, loc, hloOp, scalarArgs,
-                       originalArgElementTypes, originalResultElementType});
+    return rule->emit({builder, loc, hloOp, scalarArgs, originalArgElementTypes,
+                       originalResultElementType});
 
   // XLA computes f16 and bf16 arithmetic in f32 and rounds each result.
   Type f32 = builder.getF32Type();
   SmallVector<Value> wideArgs;
   SmallVector<Type> wideTypes;
   SmallVector<Operation *> extensions;
-  for (auto [arg, type] : llvm::zip_equal(scalarArgs, originalArgElementTypes)) {
+  for (auto [arg, type] :
+       llvm::zip_equal(scalarArgs, originalArgElementTypes)) {
     if (!isHalfFloat(type)) {
       wideArgs.push_back(arg);
       wideTypes.push_back(type);
@@ -776,31 +764,30 @@ Value emitFloatToInt(OpBuilder &b, Location loc, Value value,
     value = arith::ExtFOp::create(b, loc, b.getF32Type(), value);
   Type floatType = value.getType();
   unsigned width = target.getWidth();
-  Value converted =
-      isSigned ? Value(arith::FPToSIOp::create(b, loc, target, value))
-               : Value(arith::FPToUIOp::create(b, loc, target, value));
+  Value converted = isSigned
+                        ? Value(arith::FPToSIOp::create(b, loc, target, value))
+                        : Value(arith::FPToUIOp::create(b, loc, target, value));
   // The bounds are powers of two, exact in f32 and f64.
   double lowest = isSigned ? -std::ldexp(1.0, width - 1) : 0.0;
   double pastHighest = std::ldexp(1.0, isSigned ? width - 1 : width);
-  APInt minValue = isSigned ? APInt::getSignedMinValue(width)
-                            : APInt::getMinValue(width);
-  APInt maxValue = isSigned ? APInt::getSignedMaxValue(width)
-                            : APInt::getMaxValue(width);
+  APInt minValue =
+      isSigned ? APInt::getSignedMinValue(width) : APInt::getMinValue(width);
+  APInt maxValue =
+      isSigned ? APInt::getSignedMaxValue(width) : APInt::getMaxValue(width);
   Value tooHigh = arith::CmpFOp::create(
       b, loc, arith::CmpFPredicate::OGE, value,
       createFloatConstant(b, loc, floatType, pastHighest));
   Value tooLow =
       arith::CmpFOp::create(b, loc, arith::CmpFPredicate::OLT, value,
                             createFloatConstant(b, loc, floatType, lowest));
-  Value isNaN = arith::CmpFOp::create(b, loc, arith::CmpFPredicate::UNO,
-                                      value, value);
+  Value isNaN =
+      arith::CmpFOp::create(b, loc, arith::CmpFPredicate::UNO, value, value);
   converted = arith::SelectOp::create(
       b, loc, tooHigh, createIntConstant(b, loc, target, maxValue), converted);
   converted = arith::SelectOp::create(
       b, loc, tooLow, createIntConstant(b, loc, target, minValue), converted);
-  return arith::SelectOp::create(b, loc, isNaN,
-                                 createIntConstant(b, loc, target, 0),
-                                 converted);
+  return arith::SelectOp::create(
+      b, loc, isNaN, createIntConstant(b, loc, target, 0), converted);
 }
 
 } // namespace
@@ -833,10 +820,10 @@ FailureOr<Value> emitScalarConvert(OpBuilder &builder, Location loc,
   // From an integer: only si extends the sign; i1 is 0 or 1.
   bool isSigned = from == NumberKind::Signed;
   if (to == NumberKind::Float)
-    return isSigned
-               ? arith::SIToFPOp::create(builder, loc, target, value).getResult()
-               : arith::UIToFPOp::create(builder, loc, target, value)
-                     .getResult();
+    return isSigned ? arith::SIToFPOp::create(builder, loc, target, value)
+                          .getResult()
+                    : arith::UIToFPOp::create(builder, loc, target, value)
+                          .getResult();
   unsigned fromWidth = value.getType().getIntOrFloatBitWidth();
   unsigned toWidth = target.getIntOrFloatBitWidth();
   if (toWidth > fromWidth)
@@ -850,9 +837,8 @@ FailureOr<Value> emitScalarConvert(OpBuilder &builder, Location loc,
   return value;
 }
 
-FailureOr<SmallVector<Value>> emitScalarRegion(OpBuilder &builder,
-                                               Region &region,
-                                               ValueRange scalarArgs) {
+FailureOr<SmallVector<Value>>
+emitScalarRegion(OpBuilder &builder, Region &region, ValueRange scalarArgs) {
   if (!region.hasOneBlock() ||
       region.front().getNumArguments() != scalarArgs.size())
     return failure();

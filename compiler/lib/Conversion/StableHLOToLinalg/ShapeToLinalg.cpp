@@ -26,12 +26,12 @@ Value createMappedCopy(OpBuilder &builder, Location loc, Value input,
   Type blockArgTypes[] = {getElementTypeOrSelf(input.getType()),
                           resultType.getElementType()};
   // Yielding the input element cannot fail.
-  std::unique_ptr<Block> body =
-      std::move(*buildGenericBody(builder.getContext(), loc, blockArgTypes,
-                                  [](OpBuilder &, Location, ValueRange args)
-                                      -> FailureOr<SmallVector<Value>> {
-                                    return SmallVector<Value>{args[0]};
-                                  }));
+  std::unique_ptr<Block> body = std::move(
+      *buildGenericBody(builder.getContext(), loc, blockArgTypes,
+                        [](OpBuilder &, Location,
+                           ValueRange args) -> FailureOr<SmallVector<Value>> {
+                          return SmallVector<Value>{args[0]};
+                        }));
   AffineMap maps[] = {inputMap, builder.getMultiDimIdentityMap(rank)};
   return createGeneric(builder, loc, input,
                        createEmptyTensor(builder, loc, resultType), maps,
@@ -119,8 +119,8 @@ struct BroadcastInDimToLinalg final
       exprs.push_back(stretched ? rewriter.getAffineConstantExpr(0)
                                 : rewriter.getAffineDimExpr(resultDim));
     }
-    AffineMap inputMap = AffineMap::get(resultType.getRank(), 0, exprs,
-                                        rewriter.getContext());
+    AffineMap inputMap =
+        AffineMap::get(resultType.getRank(), 0, exprs, rewriter.getContext());
     rewriter.replaceOp(op, createMappedCopy(rewriter, op.getLoc(),
                                             adaptor.getOperand(), inputMap,
                                             resultType));
@@ -141,8 +141,9 @@ Value collapseToVector(OpBuilder &builder, Location loc, Value tensor) {
                                          ArrayRef<ReassociationIndices>{});
   ReassociationIndices allDims =
       llvm::to_vector(llvm::seq<int64_t>(0, type.getRank()));
-  return tensor::CollapseShapeOp::create(builder, loc, vectorType, tensor,
-                                         ArrayRef<ReassociationIndices>{allDims});
+  return tensor::CollapseShapeOp::create(
+      builder, loc, vectorType, tensor,
+      ArrayRef<ReassociationIndices>{allDims});
 }
 
 Value expandFromVector(OpBuilder &builder, Location loc, Value vector,
@@ -268,8 +269,8 @@ struct ReverseToLinalg final : OpConversionPattern<stablehlo::ReverseOp> {
         index = resultType.getDimSize(dim) - 1 - index;
       exprs.push_back(index);
     }
-    AffineMap inputMap = AffineMap::get(resultType.getRank(), 0, exprs,
-                                        rewriter.getContext());
+    AffineMap inputMap =
+        AffineMap::get(resultType.getRank(), 0, exprs, rewriter.getContext());
     rewriter.replaceOp(op, createMappedCopy(rewriter, op.getLoc(),
                                             adaptor.getOperand(), inputMap,
                                             resultType));
@@ -285,10 +286,11 @@ struct PadToTensor final : OpConversionPattern<stablehlo::PadOp> {
                   ConversionPatternRewriter &rewriter) const override {
     Location loc = op.getLoc();
     rewriter.replaceOp(
-        op, createPadded(rewriter, loc, adaptor.getOperand(),
-                         extractScalar(rewriter, loc, adaptor.getPaddingValue()),
-                         op.getEdgePaddingLow(), op.getEdgePaddingHigh(),
-                         op.getInteriorPadding()));
+        op,
+        createPadded(rewriter, loc, adaptor.getOperand(),
+                     extractScalar(rewriter, loc, adaptor.getPaddingValue()),
+                     op.getEdgePaddingLow(), op.getEdgePaddingHigh(),
+                     op.getInteriorPadding()));
     return success();
   }
 };
@@ -305,14 +307,14 @@ SmallVector<OpFoldResult> getClampedStarts(OpBuilder &builder, Location loc,
   SmallVector<OpFoldResult> starts;
   Type indexType = builder.getIndexType();
   for (auto [i, startIndex] : llvm::enumerate(startIndices)) {
-    bool isUnsigned = getElementTypeOrSelf(originalTypes[i]).isUnsignedInteger();
+    bool isUnsigned =
+        getElementTypeOrSelf(originalTypes[i]).isUnsignedInteger();
     Value scalar = extractScalar(builder, loc, startIndex);
-    Value start =
-        isUnsigned
-            ? Value(arith::IndexCastUIOp::create(builder, loc, indexType,
-                                                 scalar))
-            : Value(arith::IndexCastOp::create(builder, loc, indexType,
-                                               scalar));
+    Value start = isUnsigned
+                      ? Value(arith::IndexCastUIOp::create(builder, loc,
+                                                           indexType, scalar))
+                      : Value(arith::IndexCastOp::create(builder, loc,
+                                                         indexType, scalar));
     Value maxStart = arith::ConstantIndexOp::create(
         builder, loc, operandShape[i] - windowShape[i]);
     if (isUnsigned) {
@@ -339,15 +341,14 @@ struct DynamicSliceToTensor final
     if (!resultType)
       return failure();
     auto operandType = cast<RankedTensorType>(adaptor.getOperand().getType());
-    SmallVector<OpFoldResult> starts = getClampedStarts(
-        rewriter, op.getLoc(), adaptor.getStartIndices(),
-        op.getStartIndices().getTypes(), operandType.getShape(),
-        op.getSliceSizes());
+    SmallVector<OpFoldResult> starts =
+        getClampedStarts(rewriter, op.getLoc(), adaptor.getStartIndices(),
+                         op.getStartIndices().getTypes(),
+                         operandType.getShape(), op.getSliceSizes());
     rewriter.replaceOpWithNewOp<tensor::ExtractSliceOp>(
         op, resultType, adaptor.getOperand(), starts,
         getIndexAttrs(rewriter, op.getSliceSizes()),
-        getIndexAttrs(rewriter,
-                      SmallVector<int64_t>(resultType.getRank(), 1)));
+        getIndexAttrs(rewriter, SmallVector<int64_t>(resultType.getRank(), 1)));
     return success();
   }
 };
@@ -361,15 +362,14 @@ struct DynamicUpdateSliceToTensor final
                   ConversionPatternRewriter &rewriter) const override {
     auto operandType = cast<RankedTensorType>(adaptor.getOperand().getType());
     auto updateType = cast<RankedTensorType>(adaptor.getUpdate().getType());
-    SmallVector<OpFoldResult> starts = getClampedStarts(
-        rewriter, op.getLoc(), adaptor.getStartIndices(),
-        op.getStartIndices().getTypes(), operandType.getShape(),
-        updateType.getShape());
+    SmallVector<OpFoldResult> starts =
+        getClampedStarts(rewriter, op.getLoc(), adaptor.getStartIndices(),
+                         op.getStartIndices().getTypes(),
+                         operandType.getShape(), updateType.getShape());
     rewriter.replaceOpWithNewOp<tensor::InsertSliceOp>(
         op, adaptor.getUpdate(), adaptor.getOperand(), starts,
         getIndexAttrs(rewriter, updateType.getShape()),
-        getIndexAttrs(rewriter,
-                      SmallVector<int64_t>(updateType.getRank(), 1)));
+        getIndexAttrs(rewriter, SmallVector<int64_t>(updateType.getRank(), 1)));
     return success();
   }
 };

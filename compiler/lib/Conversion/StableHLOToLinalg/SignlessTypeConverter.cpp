@@ -1,4 +1,4 @@
-//===- SignlessTypeConverter.cpp - ui32 -> i32 ------------------------------===//
+//===- SignlessTypeConverter.cpp - ui32 becomes i32 -----------------------===//
 
 #include "LoweringUtils.h"
 #include "jaxc/Conversion/StableHLOToLinalg/StableHLOToLinalg.h"

@@ -39,8 +39,8 @@ struct CheckOperandsToSignless final
                   ConversionPatternRewriter &rewriter) const override {
     if (!isCheck(op) || op->getNumResults() != 0)
       return failure();
-    rewriter.modifyOpInPlace(
-        op, [&] { op->setOperands(adaptor.getOperands()); });
+    rewriter.modifyOpInPlace(op,
+                             [&] { op->setOperands(adaptor.getOperands()); });
     return success();
   }
 };
@@ -107,8 +107,7 @@ struct StableHLOToLinalgPass final
     populateReturnOpTypeConversionPattern(patterns, typeConverter);
     populateCallOpTypeConversionPattern(patterns, typeConverter);
     bool sawUnsupportedOp = false;
-    patterns.add<ReportUnsupportedOp>(typeConverter, context,
-                                      sawUnsupportedOp);
+    patterns.add<ReportUnsupportedOp>(typeConverter, context, sawUnsupportedOp);
 
     if (failed(applyPartialConversion(getOperation(), target,
                                       std::move(patterns))) ||
@@ -126,6 +125,7 @@ void populateStableHLOToLinalgPatterns(const TypeConverter &typeConverter,
   populateReductionToLinalgPatterns(typeConverter, patterns);
   populateDotToLinalgPatterns(typeConverter, patterns);
   populateControlFlowToSCFPatterns(typeConverter, patterns);
+  populateGatherScatterToLinalgPatterns(typeConverter, patterns);
   patterns.add<CheckOperandsToSignless>(typeConverter, patterns.getContext());
 }
 

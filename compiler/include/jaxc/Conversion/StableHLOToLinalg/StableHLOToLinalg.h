@@ -24,9 +24,8 @@ public:
 
 /// Adds the patterns that lower StableHLO ops to linalg, tensor, arith, math
 /// and scf. Function signatures, returns and calls are not included.
-void populateStableHLOToLinalgPatterns(
-    const mlir::TypeConverter &typeConverter,
-    mlir::RewritePatternSet &patterns);
+void populateStableHLOToLinalgPatterns(const mlir::TypeConverter &typeConverter,
+                                       mlir::RewritePatternSet &patterns);
 
 /// Emits one element of the elementwise StableHLO op `hloOp` applied to the
 /// signless scalars `scalarArgs`. The original (pre-conversion) element types
