@@ -61,7 +61,33 @@ struct ResultsToOutParamsPass
     func.setType(FunctionType::get(&getContext(), argTypes, {}));
     func.setAllArgAttrs(argAttrs);
     func.setAllResultAttrs(ArrayRef<DictionaryAttr>{});
+    flattenEmptyBuffers(func);
     return success();
+  }
+
+  // The bare-pointer calling convention cannot describe an empty buffer of
+  // rank > 1 (memref<2x0xf32>), but can describe memref<0xf32>. No code
+  // reads or writes such a buffer, so the function takes the rank-1 form
+  // and views it with the original shape.
+  void flattenEmptyBuffers(func::FuncOp func) {
+    Block &entry = func.getBody().front();
+    OpBuilder builder(&entry, entry.begin());
+    SmallVector<Type> argTypes(func.getArgumentTypes());
+    for (BlockArgument arg : entry.getArguments()) {
+      auto type = dyn_cast<MemRefType>(arg.getType());
+      if (!type || type.getRank() < 2 || !type.hasStaticShape() ||
+          type.getNumElements() != 0 || !type.getLayout().isIdentity())
+        continue;
+      auto flatType = MemRefType::get({0}, type.getElementType());
+      arg.setType(flatType);
+      argTypes[arg.getArgNumber()] = flatType;
+      SmallVector<int64_t> strides(type.getRank(), 0);
+      strides.back() = 1;
+      auto view = builder.create<memref::ReinterpretCastOp>(
+          func.getLoc(), type, arg, /*offset=*/0, type.getShape(), strides);
+      arg.replaceAllUsesExcept(view, view);
+    }
+    func.setType(FunctionType::get(&getContext(), argTypes, {}));
   }
 };
 

@@ -29,7 +29,8 @@ def ResultsToOutParamsPass
     extra trailing argument that the function writes (the runtime owns all
     buffers). A result that is a fresh allocation returned once is computed
     in place in the caller's buffer; anything else (an argument, a constant,
-    a value returned twice) is copied.
+    a value returned twice) is copied. Empty buffers of rank > 1 are passed
+    as rank-1 empty buffers, which the bare-pointer convention can describe.
   }];
   let dependentDialects = ["mlir::memref::MemRefDialect"];
 }
