@@ -131,37 +131,47 @@ FailureOr<ResolvedTarget> resolveTarget(const CPUTargetOptions &options,
   return target;
 }
 
-FailureOr<std::string> emitLLVMIR(ModuleOp module,
-                                  const ResolvedTarget &target) {
+// Translates and optimizes `module` for the target, then hands the LLVM
+// module to `emit`.
+static FailureOr<std::string> withOptimizedLLVMModule(
+    ModuleOp module, const ResolvedTarget &target,
+    llvm::function_ref<FailureOr<std::string>(llvm::Module &,
+                                              llvm::TargetMachine &)>
+        emit) {
   std::unique_ptr<llvm::TargetMachine> machine = createTargetMachine(target);
   llvm::LLVMContext llvmContext;
   auto llvmModule = translateAndOptimize(module, llvmContext, *machine);
   if (failed(llvmModule))
     return failure();
-  std::string text;
-  llvm::raw_string_ostream os(text);
-  (*llvmModule)->print(os, nullptr);
-  return text;
+  return emit(**llvmModule, *machine);
 }
 
-FailureOr<std::string> emitSharedObject(ModuleOp module,
-                                        const ResolvedTarget &target) {
-  std::unique_ptr<llvm::TargetMachine> machine = createTargetMachine(target);
-  llvm::LLVMContext llvmContext;
-  auto llvmModule = translateAndOptimize(module, llvmContext, *machine);
-  if (failed(llvmModule))
-    return failure();
+FailureOr<std::string> emitLLVMIR(ModuleOp module,
+                                  const ResolvedTarget &target) {
+  return withOptimizedLLVMModule(
+      module, target,
+      [](llvm::Module &llvmModule,
+         llvm::TargetMachine &) -> FailureOr<std::string> {
+        std::string text;
+        llvm::raw_string_ostream os(text);
+        llvmModule.print(os, nullptr);
+        return text;
+      });
+}
 
+static FailureOr<std::string> linkSharedObject(ModuleOp module,
+                                               llvm::Module &llvmModule,
+                                               llvm::TargetMachine &machine) {
   llvm::SmallString<0> object;
   {
     llvm::raw_svector_ostream os(object);
     llvm::legacy::PassManager codegen;
-    if (machine->addPassesToEmitFile(codegen, os, nullptr,
+    if (machine.addPassesToEmitFile(codegen, os, nullptr,
                                      llvm::CodeGenFileType::ObjectFile)) {
       module.emitError("the target cannot emit object files");
       return failure();
     }
-    codegen.run(**llvmModule);
+    codegen.run(llvmModule);
   }
 
   std::string linker = findLinker();
@@ -203,6 +213,15 @@ FailureOr<std::string> emitSharedObject(ModuleOp module,
     return failure();
   }
   return (*shared)->getBuffer().str();
+}
+
+FailureOr<std::string> emitSharedObject(ModuleOp module,
+                                        const ResolvedTarget &target) {
+  return withOptimizedLLVMModule(
+      module, target,
+      [&](llvm::Module &llvmModule, llvm::TargetMachine &machine) {
+        return linkSharedObject(module, llvmModule, machine);
+      });
 }
 
 } // namespace jaxc

@@ -6,8 +6,8 @@
 // written with MathBuilder so that each reads like its math.
 //
 // Elementwise ops are looked up in one table: a formula on real operands and
-// one on the (re, im) parts of complex operands. f16 and bf16 operands
-// compute in f32 and round once at the end, as XLA does for these functions.
+// one on the (re, im) parts of complex operands. The formulas compute f16
+// and bf16 in f32 and round once at the end.
 //
 //===----------------------------------------------------------------------===//
 
@@ -70,10 +70,6 @@ public:
     return RankedTensorType::get(shape, elementType);
   }
 
-  Value constant(const APFloat &value) const {
-    return stablehlo::ConstantOp::create(
-        b, DenseElementsAttr::get(tensorOf(floatType), ArrayRef(value)));
-  }
   /// `value` rounded to the float type.
   Value constant(double value) const {
     APFloat rounded(value);
@@ -192,6 +188,11 @@ public:
   }
 
 private:
+  Value constant(const APFloat &value) const {
+    return stablehlo::ConstantOp::create(
+        b, DenseElementsAttr::get(tensorOf(floatType), ArrayRef(value)));
+  }
+
   RankedTensorType predicateType() const { return tensorOf(b.getI1Type()); }
 
   template <typename OpTy> Value unary(Value x) {
@@ -340,13 +341,13 @@ Value erfInsideUnitF64(MathBuilder &m, Value x) {
 // for |x| < 2 and one beyond; erfc(-x) = 2 - erfc(x).
 Value erfcOutsideUnitF32(MathBuilder &m, Value x) {
   static constexpr double kBelowTwo[] = {
-      +2.326819970068386E-2f, -1.387039388740657E-1f, +3.687424674597105E-1f,
-      -5.824733027278666E-1f, +6.210004621745983E-1f, -4.944515323274145E-1f,
-      +3.404879937665872E-1f, -2.741127028184656E-1f, +5.638259427386472E-1f};
+      +2.326819970068386E-2, -1.387039388740657E-1, +3.687424674597105E-1,
+      -5.824733027278666E-1, +6.210004621745983E-1, -4.944515323274145E-1,
+      +3.404879937665872E-1, -2.741127028184656E-1, +5.638259427386472E-1};
   static constexpr double kAboveTwo[] = {
-      -1.047766399936249E+1f, +1.297719955372516E+1f, -7.495518717768503E+0f,
-      +2.921019019210786E+0f, -1.015265279202700E+0f, +4.218463358204948E-1f,
-      -2.820767439740514E-1f, +5.641895067754075E-1f};
+      -1.047766399936249E+1, +1.297719955372516E+1, -7.495518717768503E+0,
+      +2.921019019210786E+0, -1.015265279202700E+0, +4.218463358204948E-1,
+      -2.820767439740514E-1, +5.641895067754075E-1};
   static constexpr double kMaxLog = 88.72283905206835;
   Value ax = m.abs(x);
   Value x2 = m.mul(x, x);
@@ -361,26 +362,26 @@ Value erfcOutsideUnitF32(MathBuilder &m, Value x) {
 
 // erf(x) = x T(x^2) for |x| < 1.
 Value erfInsideUnitF32(MathBuilder &m, Value x) {
-  static constexpr double kT[] = {
-      +7.853861353153693E-5f, -8.010193625184903E-4f, +5.188327685732524E-3f,
-      -2.685381193529856E-2f, +1.128358514861418E-1f, -3.761262582423300E-1f,
-      +1.128379165726710E+0f};
+  static constexpr double kT[] = {+7.853861353153693E-5, -8.010193625184903E-4,
+                                  +5.188327685732524E-3, -2.685381193529856E-2,
+                                  +1.128358514861418E-1, -3.761262582423300E-1,
+                                  +1.128379165726710E+0};
   return m.mul(x, m.polynomial(m.mul(x, x), kT));
 }
 
-// f32: Eigen's rational approximation erf(x) = x P(x^2) / Q(x^2) on x
-// clamped to [-4, 4], clamped to [-1, 1].
+// f64: Cephes. f32: Eigen's rational approximation erf(x) = x P(x^2) / Q(x^2)
+// on x clamped to [-4, 4], clamped to [-1, 1].
 Value erf(MathBuilder &m, Value x) {
   if (m.isF64())
     return m.select(m.lt(m.abs(x), 1.0), erfInsideUnitF64(m, x),
                     m.sub(1.0, erfcOutsideUnitF64(m, x)));
-  static constexpr double kP[] = {
-      -2.72614225801306e-10f, 2.77068142495902e-08f,  -2.10102402082508e-06f,
-      -5.69250639462346e-05f, -7.34990630326855e-04f, -2.95459980854025e-03f,
-      -1.60960333262415e-02f};
-  static constexpr double kQ[] = {
-      -1.45660718464996e-05f, -2.13374055278905e-04f, -1.68282697438203e-03f,
-      -7.37332916720468e-03f, -1.42647390514189e-02f};
+  static constexpr double kP[] = {-2.72614225801306e-10, 2.77068142495902e-08,
+                                  -2.10102402082508e-06, -5.69250639462346e-05,
+                                  -7.34990630326855e-04, -2.95459980854025e-03,
+                                  -1.60960333262415e-02};
+  static constexpr double kQ[] = {-1.45660718464996e-05, -2.13374055278905e-04,
+                                  -1.68282697438203e-03, -7.37332916720468e-03,
+                                  -1.42647390514189e-02};
   Value clamped = m.max(-4.0, m.min(x, 4.0));
   Value x2 = m.mul(clamped, clamped);
   Value result =
@@ -552,13 +553,12 @@ Value digamma(MathBuilder &m, Value x) {
   return m.select(m.eq(x, 0.0), -m.infinity(), result);
 }
 
-//===- zeta and polygamma
-//--------------------------------------------------===//
+//===- zeta and polygamma -------------------------------------------------===//
 
 // The Hurwitz zeta function sum_k (q + k)^-x by the Euler-Maclaurin formula
 // after N = 10 terms, with 12 Bernoulli terms (Johansson, "Rigorous
 // high-precision computation of the Hurwitz zeta function", formula (5)).
-Value zetaOf(MathBuilder &m, Value x, Value q) {
+Value zeta(MathBuilder &m, Value x, Value q) {
   // (2k)! / B_2k for k = 12 down to 1.
   static constexpr double kFactorialOverBernoulli[] = {
       -7.1661652561756670113e18,
@@ -588,7 +588,7 @@ Value zetaOf(MathBuilder &m, Value x, Value q) {
   // The integral of the tail: (q + N)^(1 - x) / (x - 1).
   Value integral = m.div(m.mul(tailPower, qPlusN), m.sub(x, 1.0));
 
-  // sum_k B_2k / (2k)! x (x + 1) ... (x + 2k - 2) (q + N)^(1 - 2k), by
+  // sum_k B_2k / (2k)! x (x + 1) ... (x + 2k - 2) (q + N)^(-x - 2k + 1), by
   // Horner's rule from the last term.
   Value inverseSquare = m.div(1.0, m.mul(qPlusN, qPlusN));
   Value horner = m.constant(0.0);
@@ -626,18 +626,17 @@ Value zetaOf(MathBuilder &m, Value x, Value q) {
 
 // polygamma(n, x) = (-1)^(n + 1) n! zeta(n + 1, x) for natural n > 0, and
 // digamma(x) for n = 0; NaN for any other n.
-Value polygammaOf(MathBuilder &m, Value n, Value x) {
+Value polygamma(MathBuilder &m, Value n, Value x) {
   Value sign = m.sub(m.mul(2.0, m.rem(n, 2.0)), 1.0);
   Value nPlusOne = m.add(n, 1.0);
   Value factorial = m.exp(lgamma(m, nPlusOne));
-  Value result = m.mul(m.mul(sign, factorial), zetaOf(m, nPlusOne, x));
+  Value result = m.mul(m.mul(sign, factorial), zeta(m, nPlusOne, x));
   result = m.select(m.eq(n, 0.0), digamma(m, x), result);
   Value natural = m.bitAnd(m.eq(n, m.floor(n)), m.ge(n, 0.0));
   return m.select(natural, result, m.nan());
 }
 
-//===- bessel_i1e (Cephes i1.c)
-//--------------------------------------------===//
+//===- bessel_i1e (Cephes i1.c) -------------------------------------------===//
 
 // i1e(x) = e^-|x| I1(x): Chebyshev series in |x|/2 - 2 for |x| <= 8 and in
 // 32/|x| - 2 beyond; I1 is odd.
@@ -685,8 +684,7 @@ Value besselI1e(MathBuilder &m, Value x) {
   return m.mul(m.sign(x), m.select(m.le(ax, 8.0), small, large));
 }
 
-//===- Classification and bits
-//---------------------------------------------===//
+//===- Classification and bits --------------------------------------------===//
 
 Value isInf(MathBuilder &m, Value x) { return m.eq(m.abs(x), m.infinity()); }
 Value isPosInf(MathBuilder &m, Value x) { return m.eq(x, m.infinity()); }
@@ -694,7 +692,7 @@ Value isNegInf(MathBuilder &m, Value x) { return m.eq(x, -m.infinity()); }
 
 // The float after x in the direction of y, by stepping x's integer
 // representation (sign and magnitude) toward y.
-Value nextAfterOf(MathBuilder &m, Value x, Value y) {
+Value nextAfter(MathBuilder &m, Value x, Value y) {
   unsigned width = m.getFloatType().getWidth();
   Type intType = m.builder().getIntegerType(width);
   APInt signBit = APInt::getSignMask(width);
@@ -928,13 +926,13 @@ const ElementwiseRule *lookUpElementwiseRule(Operation *op) {
       rule<chlo::ErfInvOp>(unary<erfInv>),
       rule<chlo::LgammaOp>(unary<lgamma>),
       rule<chlo::DigammaOp>(unary<digamma>),
-      rule<chlo::PolygammaOp>(binary<polygammaOf>),
-      rule<chlo::ZetaOp>(binary<zetaOf>),
+      rule<chlo::PolygammaOp>(binary<polygamma>),
+      rule<chlo::ZetaOp>(binary<zeta>),
       rule<chlo::BesselI1eOp>(unary<besselI1e>),
       rule<chlo::IsInfOp>(unary<isInf>, nullptr, HalfFloats::AsIs),
       rule<chlo::IsPosInfOp>(unary<isPosInf>, nullptr, HalfFloats::AsIs),
       rule<chlo::IsNegInfOp>(unary<isNegInf>, nullptr, HalfFloats::AsIs),
-      rule<chlo::NextAfterOp>(binary<nextAfterOf>, nullptr, HalfFloats::AsIs),
+      rule<chlo::NextAfterOp>(binary<nextAfter>, nullptr, HalfFloats::AsIs),
   };
   static const llvm::DenseMap<TypeID, ElementwiseRule> rules(
       std::begin(ruleList), std::end(ruleList));

@@ -10,6 +10,7 @@
 #include "jaxc/Dialect/StableHLO/IR/StableHLOOps.h"
 
 #include "mlir/Dialect/Arith/IR/Arith.h"
+#include "mlir/Dialect/Complex/IR/Complex.h"
 #include "mlir/IR/TypeUtilities.h"
 
 using namespace mlir;
@@ -25,6 +26,10 @@ struct ContractionDims {
 FailureOr<Value> emitMultiplyAdd(OpBuilder &b, Location loc, Value x, Value y,
                                  Value accumulator) {
   Type type = accumulator.getType();
+  if (isa<ComplexType>(type))
+    return complex::AddOp::create(b, loc, accumulator,
+                                  complex::MulOp::create(b, loc, x, y))
+        .getResult();
   if (isa<FloatType>(type))
     return arith::AddFOp::create(b, loc, accumulator,
                                  arith::MulFOp::create(b, loc, x, y))
@@ -72,16 +77,6 @@ FailureOr<Value> lowerContraction(ConversionPatternRewriter &rewriter,
   if (!resultType)
     return failure();
   MLIRContext *context = rewriter.getContext();
-  Location loc = op->getLoc();
-  Type lhsElementType = getElementTypeOrSelf(op->getOperand(0).getType());
-  Type rhsElementType = getElementTypeOrSelf(op->getOperand(1).getType());
-  Type resultElementType = getElementTypeOrSelf(op->getResult(0).getType());
-  // f16 and bf16 products accumulate in f32, rounded once at the end, as in
-  // XLA.
-  Type accumulatorType = isHalfFloat(resultElementType) ? rewriter.getF32Type()
-                                                        : resultElementType;
-  Type signlessAccumulatorType = getSignlessType(accumulatorType);
-
   int64_t lhsRank = cast<RankedTensorType>(lhs.getType()).getRank();
   int64_t rhsRank = cast<RankedTensorType>(rhs.getType()).getRank();
   int64_t numBatch = dims.lhsBatch.size();
@@ -93,24 +88,10 @@ FailureOr<Value> lowerContraction(ConversionPatternRewriter &rewriter,
   if (numParallel != resultType.getRank())
     return failure();
 
-  Type blockArgTypes[] = {getElementTypeOrSelf(lhs.getType()),
-                          getElementTypeOrSelf(rhs.getType()),
-                          signlessAccumulatorType};
-  FailureOr<std::unique_ptr<Block>> body = buildGenericBody(
-      context, loc, blockArgTypes,
-      [&](OpBuilder &b, Location bodyLoc,
-          ValueRange args) -> FailureOr<SmallVector<Value>> {
-        FailureOr<Value> x = emitScalarConvert(b, bodyLoc, args[0],
-                                               lhsElementType, accumulatorType);
-        FailureOr<Value> y = emitScalarConvert(b, bodyLoc, args[1],
-                                               rhsElementType, accumulatorType);
-        if (failed(x) || failed(y))
-          return failure();
-        FailureOr<Value> sum = emitMultiplyAdd(b, bodyLoc, *x, *y, args[2]);
-        if (failed(sum))
-          return failure();
-        return SmallVector<Value>{*sum};
-      });
+  FailureOr<ContractionBody> body = buildContractionBody(
+      context, op->getLoc(), getElementTypeOrSelf(op->getOperand(0).getType()),
+      getElementTypeOrSelf(op->getOperand(1).getType()),
+      getElementTypeOrSelf(op->getResult(0).getType()));
   if (failed(body))
     return failure();
 
@@ -127,26 +108,8 @@ FailureOr<Value> lowerContraction(ConversionPatternRewriter &rewriter,
   SmallVector<utils::IteratorType> iterators(numParallel,
                                              utils::IteratorType::parallel);
   iterators.append(numContracting, utils::IteratorType::reduction);
-
-  Value zero = arith::ConstantOp::create(
-      rewriter, loc, rewriter.getZeroAttr(signlessAccumulatorType));
-  Value init = createFilledTensor(
-      rewriter, loc, resultType.clone(signlessAccumulatorType), zero);
-  Value product = createGeneric(rewriter, loc, ValueRange{lhs, rhs}, init, maps,
-                                iterators, std::move(*body))
-                      .getResult(0);
-  if (accumulatorType == resultElementType)
-    return product;
-  return createElementwiseGeneric(
-      rewriter, loc, resultType, product,
-      [&](OpBuilder &b, Location bodyLoc,
-          ValueRange args) -> FailureOr<SmallVector<Value>> {
-        FailureOr<Value> rounded = emitScalarConvert(
-            b, bodyLoc, args[0], accumulatorType, resultElementType);
-        if (failed(rounded))
-          return failure();
-        return SmallVector<Value>{*rounded};
-      });
+  return createContraction(rewriter, op->getLoc(), lhs, rhs, resultType,
+                           std::move(*body), maps, iterators);
 }
 
 struct DotGeneralToLinalg final : OpConversionPattern<stablehlo::DotGeneralOp> {
@@ -192,6 +155,65 @@ struct DotToLinalg final : OpConversionPattern<stablehlo::DotOp> {
 };
 
 } // namespace
+
+FailureOr<ContractionBody> buildContractionBody(MLIRContext *context,
+                                                Location loc,
+                                                Type lhsElementType,
+                                                Type rhsElementType,
+                                                Type resultElementType) {
+  Type accumulatorType = isHalfFloat(resultElementType)
+                             ? Float32Type::get(context)
+                             : resultElementType;
+  Type blockArgTypes[] = {getSignlessType(lhsElementType),
+                          getSignlessType(rhsElementType),
+                          getSignlessType(accumulatorType)};
+  FailureOr<std::unique_ptr<Block>> block = buildGenericBody(
+      context, loc, blockArgTypes,
+      [&](OpBuilder &b, Location bodyLoc,
+          ValueRange args) -> FailureOr<SmallVector<Value>> {
+        FailureOr<Value> x = emitScalarConvert(b, bodyLoc, args[0],
+                                               lhsElementType, accumulatorType);
+        FailureOr<Value> y = emitScalarConvert(b, bodyLoc, args[1],
+                                               rhsElementType, accumulatorType);
+        if (failed(x) || failed(y))
+          return failure();
+        FailureOr<Value> sum = emitMultiplyAdd(b, bodyLoc, *x, *y, args[2]);
+        if (failed(sum))
+          return failure();
+        return SmallVector<Value>{*sum};
+      });
+  if (failed(block))
+    return failure();
+  return ContractionBody{std::move(*block), accumulatorType,
+                         resultElementType};
+}
+
+FailureOr<Value> createContraction(OpBuilder &builder, Location loc, Value lhs,
+                                   Value rhs, RankedTensorType resultType,
+                                   ContractionBody body,
+                                   ArrayRef<AffineMap> maps,
+                                   ArrayRef<utils::IteratorType> iterators) {
+  Type signlessAccumulatorType = getSignlessType(body.accumulatorType);
+  Value zero = createScalarZero(builder, loc, signlessAccumulatorType);
+  Value init = createFilledTensor(
+      builder, loc, resultType.clone(signlessAccumulatorType), zero);
+  Value product = createGeneric(builder, loc, ValueRange{lhs, rhs}, init, maps,
+                                iterators, std::move(body.block))
+                      .getResult(0);
+  if (body.accumulatorType == body.resultElementType)
+    return product;
+  return createElementwiseGeneric(
+      builder, loc, resultType, product,
+      [&](OpBuilder &b, Location bodyLoc,
+          ValueRange args) -> FailureOr<SmallVector<Value>> {
+        FailureOr<Value> rounded =
+            emitScalarConvert(b, bodyLoc, args[0], body.accumulatorType,
+                              body.resultElementType);
+        if (failed(rounded))
+          return failure();
+        return SmallVector<Value>{*rounded};
+      });
+}
 
 void populateDotToLinalgPatterns(const TypeConverter &typeConverter,
                                  RewritePatternSet &patterns) {

@@ -370,7 +370,7 @@ struct ScatterToLinalg final : OpConversionPattern<stablehlo::ScatterOp> {
                              scatterIndex, dims.indexVectorDim);
           // An unsigned start past the operand is as far out as any; capped
           // there, adding the window index cannot wrap around to in bounds.
-          if (false && unsignedIndices)
+          if (unsignedIndices)
             for (auto [start, dim] :
                  llvm::zip_equal(startIndex, dims.startIndexMap))
               start = arith::MinUIOp::create(

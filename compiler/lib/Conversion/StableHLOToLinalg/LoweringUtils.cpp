@@ -2,8 +2,10 @@
 
 #include "LoweringUtils.h"
 
+#include "mlir/Dialect/Arith/IR/Arith.h"
 #include "mlir/Dialect/Tensor/IR/Tensor.h"
 #include "mlir/Dialect/Utils/StaticValueUtils.h"
+#include "mlir/IR/IRMapping.h"
 #include "mlir/IR/TypeUtilities.h"
 
 using namespace mlir;
@@ -128,6 +130,49 @@ Value createPadded(OpBuilder &builder, Location loc, Value tensor,
 
 Value extractScalar(OpBuilder &builder, Location loc, Value rankZeroTensor) {
   return tensor::ExtractOp::create(builder, loc, rankZeroTensor, ValueRange{});
+}
+
+SmallVector<Value> emitDetachedBody(OpBuilder &builder, Block &body,
+                                    ValueRange args) {
+  IRMapping mapping;
+  mapping.map(body.getArguments(), args);
+  for (Operation &op : body.without_terminator())
+    builder.clone(op, mapping);
+  return llvm::map_to_vector(
+      body.getTerminator()->getOperands(),
+      [&](Value value) { return mapping.lookupOrDefault(value); });
+}
+
+scf::LoopNest buildStaticLoopNest(
+    OpBuilder &builder, Location loc, ArrayRef<int64_t> sizes,
+    ValueRange iterArgs,
+    function_ref<scf::ValueVector(OpBuilder &, Location, ValueRange,
+                                  ValueRange)>
+        bodyBuilder) {
+  auto constants = [&](auto values) {
+    return llvm::map_to_vector(values, [&](int64_t value) -> Value {
+      return arith::ConstantIndexOp::create(builder, loc, value);
+    });
+  };
+  size_t numLoops = sizes.size();
+  return scf::buildLoopNest(
+      builder, loc, constants(SmallVector<int64_t>(numLoops, 0)),
+      constants(sizes), constants(SmallVector<int64_t>(numLoops, 1)),
+      iterArgs, bodyBuilder);
+}
+
+WindowPadding getWindowPadding(std::optional<DenseIntElementsAttr> padding,
+                               int64_t rank) {
+  WindowPadding edges{SmallVector<int64_t>(rank, 0),
+                      SmallVector<int64_t>(rank, 0)};
+  if (!padding)
+    return edges;
+  SmallVector<int64_t> values(padding->getValues<int64_t>());
+  for (int64_t dim = 0; dim < rank; ++dim) {
+    edges.low[dim] = values[2 * dim];
+    edges.high[dim] = values[2 * dim + 1];
+  }
+  return edges;
 }
 
 } // namespace jaxc

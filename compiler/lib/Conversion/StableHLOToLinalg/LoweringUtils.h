@@ -9,6 +9,7 @@
 #define JAXC_LIB_CONVERSION_STABLEHLOTOLINALG_LOWERINGUTILS_H
 
 #include "mlir/Dialect/Linalg/IR/Linalg.h"
+#include "mlir/Dialect/SCF/IR/SCF.h"
 #include "mlir/IR/Builders.h"
 #include "mlir/Transforms/DialectConversion.h"
 
@@ -28,6 +29,14 @@ void populateDotToLinalgPatterns(const mlir::TypeConverter &typeConverter,
 void populateGatherScatterToLinalgPatterns(const mlir::TypeConverter &, mlir::RewritePatternSet &);
 void populateControlFlowToSCFPatterns(const mlir::TypeConverter &typeConverter,
                                       mlir::RewritePatternSet &patterns);
+void populateSortToSCFPatterns(const mlir::TypeConverter &typeConverter,
+                               mlir::RewritePatternSet &patterns);
+void populateSelectAndScatterToLinalgPatterns(
+    const mlir::TypeConverter &typeConverter,
+    mlir::RewritePatternSet &patterns);
+void populateConvolutionToLinalgPatterns(
+    const mlir::TypeConverter &typeConverter,
+    mlir::RewritePatternSet &patterns);
 
 //===----------------------------------------------------------------------===//
 // Scalars (ScalarOps.cpp)
@@ -38,7 +47,7 @@ bool hasScalarRule(mlir::Operation *hloOp);
 
 /// Converts the signless scalar `value`, whose original element type is
 /// `fromType`, to the signless form of `toType` with the semantics of
-/// stablehlo.convert. Fails, emitting nothing, for complex types.
+/// stablehlo.convert. Fails, emitting nothing, for types it does not know.
 mlir::FailureOr<mlir::Value>
 emitScalarConvert(mlir::OpBuilder &builder, mlir::Location loc,
                   mlir::Value value, mlir::Type fromType, mlir::Type toType);
@@ -50,6 +59,10 @@ emitScalarConvert(mlir::OpBuilder &builder, mlir::Location loc,
 mlir::FailureOr<llvm::SmallVector<mlir::Value>>
 emitScalarRegion(mlir::OpBuilder &builder, mlir::Region &region,
                  mlir::ValueRange scalarArgs);
+
+/// The zero of an integer, float or complex scalar type.
+mlir::Value createScalarZero(mlir::OpBuilder &builder, mlir::Location loc,
+                             mlir::Type type);
 
 /// The signless counterpart of a scalar type (ui32 -> i32; others kept).
 mlir::Type getSignlessType(mlir::Type type);
@@ -110,6 +123,66 @@ mlir::Value createPadded(mlir::OpBuilder &builder, mlir::Location loc,
 /// The element of a rank-0 tensor.
 mlir::Value extractScalar(mlir::OpBuilder &builder, mlir::Location loc,
                           mlir::Value rankZeroTensor);
+
+/// Emits the ops of a detached block from buildGenericBody on `args`;
+/// returns the values it yields. A region built once that way, before any
+/// other IR, can then be emitted inside loops.
+llvm::SmallVector<mlir::Value> emitDetachedBody(mlir::OpBuilder &builder,
+                                                mlir::Block &body,
+                                                mlir::ValueRange args);
+
+/// scf.for loops from 0 to each of `sizes`, carrying `iterArgs`.
+mlir::scf::LoopNest buildStaticLoopNest(
+    mlir::OpBuilder &builder, mlir::Location loc, llvm::ArrayRef<int64_t> sizes,
+    mlir::ValueRange iterArgs,
+    llvm::function_ref<mlir::scf::ValueVector(mlir::OpBuilder &, mlir::Location,
+                                              mlir::ValueRange,
+                                              mlir::ValueRange)>
+        bodyBuilder);
+
+//===----------------------------------------------------------------------===//
+// Windows (LoweringUtils.cpp)
+//===----------------------------------------------------------------------===//
+
+/// The edges of a windowed op's `padding` attribute, rows of (low, high) per
+/// dimension; zeros when it is absent.
+struct WindowPadding {
+  llvm::SmallVector<int64_t> low, high;
+};
+WindowPadding getWindowPadding(std::optional<mlir::DenseIntElementsAttr> padding,
+                               int64_t rank);
+
+//===----------------------------------------------------------------------===//
+// Contractions (DotToLinalg.cpp)
+//===----------------------------------------------------------------------===//
+
+/// The multiply-add body of a contraction's linalg.generic (dot_general,
+/// convolution): (lhs, rhs, accumulator) -> accumulator + lhs * rhs, the
+/// operands converted to the accumulator type first.
+struct ContractionBody {
+  std::unique_ptr<mlir::Block> block;
+  /// The result element type, or f32 for f16 and bf16: XLA accumulates
+  /// those in f32 and rounds once at the end.
+  mlir::Type accumulatorType;
+  mlir::Type resultElementType;
+};
+
+/// Builds the body for operands and result of the given original element
+/// types (unsigned ones convert as such). Fails, creating nothing, for
+/// element types without a multiply-add.
+mlir::FailureOr<ContractionBody>
+buildContractionBody(mlir::MLIRContext *context, mlir::Location loc,
+                     mlir::Type lhsElementType, mlir::Type rhsElementType,
+                     mlir::Type resultElementType);
+
+/// The linalg.generic summing `body` over its reduction loops into a zero
+/// `resultType`; `maps` index lhs, rhs and the result.
+mlir::FailureOr<mlir::Value>
+createContraction(mlir::OpBuilder &builder, mlir::Location loc,
+                  mlir::Value lhs, mlir::Value rhs,
+                  mlir::RankedTensorType resultType, ContractionBody body,
+                  llvm::ArrayRef<mlir::AffineMap> maps,
+                  llvm::ArrayRef<mlir::utils::IteratorType> iterators);
 
 } // namespace jaxc
 

@@ -122,18 +122,11 @@ struct ReduceWindowToLinalg final
     auto inputType = cast<RankedTensorType>(inputs.front().getType());
     int64_t rank = inputType.getRank();
     ArrayRef<int64_t> window = op.getWindowDimensions();
-    SmallVector<int64_t> ones(rank, 1), zeros(rank, 0);
+    SmallVector<int64_t> ones(rank, 1);
     ArrayRef<int64_t> strides = op.getWindowStrides().value_or(ones);
     ArrayRef<int64_t> baseDilations = op.getBaseDilations().value_or(ones);
     ArrayRef<int64_t> windowDilations = op.getWindowDilations().value_or(ones);
-    SmallVector<int64_t> low(zeros), high(zeros);
-    if (std::optional<DenseIntElementsAttr> padding = op.getPadding()) {
-      SmallVector<int64_t> edges(padding->getValues<int64_t>());
-      for (int64_t dim = 0; dim < rank; ++dim) {
-        low[dim] = edges[2 * dim];
-        high[dim] = edges[2 * dim + 1];
-      }
-    }
+    auto [low, high] = getWindowPadding(op.getPadding(), rank);
 
     auto windowType = RankedTensorType::get(window, inputType.getElementType());
     FailureOr<std::unique_ptr<Block>> body =

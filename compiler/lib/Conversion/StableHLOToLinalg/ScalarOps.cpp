@@ -3,7 +3,9 @@
 // emitScalarOp looks the op up in a table of rules. Most rules pick an arith
 // or math op by the kind of the operands (float, signed, unsigned, i1); the
 // others spell out the StableHLO spec where arith's semantics differ or are
-// undefined (division by zero, shifts past the width, NaN inputs...).
+// undefined (division by zero, shifts past the width, NaN inputs...). A rule
+// has a second column for complex operands or results, mostly one complex
+// dialect op each.
 //
 //===----------------------------------------------------------------------===//
 
@@ -12,6 +14,7 @@
 #include "jaxc/Dialect/StableHLO/IR/StableHLOOps.h"
 
 #include "mlir/Dialect/Arith/IR/Arith.h"
+#include "mlir/Dialect/Complex/IR/Complex.h"
 #include "mlir/Dialect/Math/IR/Math.h"
 #include "mlir/Dialect/SCF/IR/SCF.h"
 #include "mlir/IR/IRMapping.h"
@@ -55,6 +58,12 @@ Value createIntConstant(OpBuilder &b, Location loc, Type type, int64_t value) {
 
 Value createFloatConstant(OpBuilder &b, Location loc, Type type, double value) {
   return arith::ConstantOp::create(b, loc, b.getFloatAttr(type, value));
+}
+
+Value createComplexConstant(OpBuilder &b, Location loc, ComplexType type,
+                            FloatAttr real, FloatAttr imag) {
+  return complex::ConstantOp::create(b, loc, type,
+                                     b.getArrayAttr({real, imag}));
 }
 
 /// What a rule computes on: one signless scalar per operand.
@@ -458,11 +467,11 @@ FailureOr<Value> emitConvert(const ScalarCall &call) {
 FailureOr<Value> emitBitcastConvert(const ScalarCall &call) {
   Value x = call.args[0];
   Type target = getSignlessType(call.resultType);
+  if (x.getType() == target)
+    return x;
   if (!x.getType().isIntOrFloat() || !target.isIntOrFloat() ||
       x.getType().getIntOrFloatBitWidth() != target.getIntOrFloatBitWidth())
     return failure();
-  if (x.getType() == target)
-    return x;
   return arith::BitcastOp::create(call.b, call.loc, target, x).getResult();
 }
 
@@ -543,6 +552,90 @@ FailureOr<Value> emitReducePrecision(const ScalarCall &call) {
 }
 
 //===----------------------------------------------------------------------===//
+// Rules for complex numbers
+//===----------------------------------------------------------------------===//
+
+// real(x) = x and imag(x) = 0 on floats.
+FailureOr<Value> emitRealOfFloat(const ScalarCall &call) {
+  if (call.kind() != NumberKind::Float)
+    return failure();
+  return call.args[0];
+}
+
+FailureOr<Value> emitImagOfFloat(const ScalarCall &call) {
+  if (call.kind() != NumberKind::Float)
+    return failure();
+  return createFloatConstant(call.b, call.loc, call.args[0].getType(), 0.0);
+}
+
+FailureOr<Value> emitComplexCreate(const ScalarCall &call) {
+  return complex::CreateOp::create(call.b, call.loc, call.resultType,
+                                   call.args[0], call.args[1])
+      .getResult();
+}
+
+// sin(x + iy) = sin x cosh y + i cos x sinh y, with libm's sinh: complex.sin
+// computes sinh y as (e^y - e^-y) / 2, which cancels for small y.
+FailureOr<Value> emitComplexSine(const ScalarCall &call) {
+  OpBuilder &b = call.b;
+  Location loc = call.loc;
+  Value z = call.args[0];
+  Value x = complex::ReOp::create(b, loc, z);
+  Value y = complex::ImOp::create(b, loc, z);
+  Value real = arith::MulFOp::create(b, loc, math::SinOp::create(b, loc, x),
+                                     math::CoshOp::create(b, loc, y));
+  Value imag = arith::MulFOp::create(b, loc, math::CosOp::create(b, loc, x),
+                                     math::SinhOp::create(b, loc, y));
+  return complex::CreateOp::create(b, loc, z.getType(), real, imag)
+      .getResult();
+}
+
+// cos(x + iy) = cos x cosh y - i sin x sinh y, as for the sine.
+FailureOr<Value> emitComplexCosine(const ScalarCall &call) {
+  OpBuilder &b = call.b;
+  Location loc = call.loc;
+  Value z = call.args[0];
+  Value x = complex::ReOp::create(b, loc, z);
+  Value y = complex::ImOp::create(b, loc, z);
+  Value real = arith::MulFOp::create(b, loc, math::CosOp::create(b, loc, x),
+                                     math::CoshOp::create(b, loc, y));
+  Value imag = arith::NegFOp::create(
+      b, loc,
+      arith::MulFOp::create(b, loc, math::SinOp::create(b, loc, x),
+                            math::SinhOp::create(b, loc, y)));
+  return complex::CreateOp::create(b, loc, z.getType(), real, imag)
+      .getResult();
+}
+
+// 1 / (1 + exp(-z)).
+FailureOr<Value> emitComplexLogistic(const ScalarCall &call) {
+  OpBuilder &b = call.b;
+  Location loc = call.loc;
+  Value z = call.args[0];
+  auto type = cast<ComplexType>(z.getType());
+  Type part = type.getElementType();
+  Value one = createComplexConstant(b, loc, type, b.getFloatAttr(part, 1.0),
+                                    b.getFloatAttr(part, 0.0));
+  Value expNegZ =
+      complex::ExpOp::create(b, loc, complex::NegOp::create(b, loc, z));
+  return complex::DivOp::create(b, loc, one,
+                                complex::AddOp::create(b, loc, one, expNegZ))
+      .getResult();
+}
+
+/// Complex numbers have no order: EQ and NE only (NE is true for NaN).
+FailureOr<Value> emitComplexCompare(const ScalarCall &call) {
+  switch (cast<stablehlo::CompareOp>(call.hloOp).getComparisonDirection()) {
+  case stablehlo::ComparisonDirection::EQ:
+    return createOp<complex::EqualOp>(call);
+  case stablehlo::ComparisonDirection::NE:
+    return createOp<complex::NotEqualOp>(call);
+  default:
+    return failure();
+  }
+}
+
+//===----------------------------------------------------------------------===//
 // The table
 //===----------------------------------------------------------------------===//
 
@@ -550,72 +643,93 @@ FailureOr<Value> emitReducePrecision(const ScalarCall &call) {
 enum class HalfFloats { ComputeInF32, AsIs };
 
 struct ScalarRule {
+  /// For integers, floats and i1.
   RuleFn emit;
+  /// Where an operand or the result is complex; null where the op does not
+  /// take complex numbers.
+  RuleFn emitComplex;
   HalfFloats halfFloats;
 };
 
 template <typename OpTy>
-std::pair<TypeID, ScalarRule> rule(RuleFn emit, HalfFloats halfFloats) {
-  return {TypeID::get<OpTy>(), {emit, halfFloats}};
+std::pair<TypeID, ScalarRule> rule(RuleFn emit, RuleFn emitComplex,
+                                   HalfFloats halfFloats) {
+  return {TypeID::get<OpTy>(), {emit, emitComplex, halfFloats}};
 }
 
 const ScalarRule *lookupScalarRule(Operation *op) {
   using namespace stablehlo;
   constexpr HalfFloats inF32 = HalfFloats::ComputeInF32;
   constexpr HalfFloats asIs = HalfFloats::AsIs;
+  constexpr RuleFn realOnly = nullptr;
   static const std::pair<TypeID, ScalarRule> ruleList[] = {
       // Arithmetic. On i1, add is or and multiply is and.
       rule<AddOp>(
           emitByKind<arith::AddFOp, arith::AddIOp, arith::AddIOp, arith::OrIOp>,
-          inF32),
-      rule<SubtractOp>(emitByKind<arith::SubFOp, arith::SubIOp>, inF32),
+          createOp<complex::AddOp>, inF32),
+      rule<SubtractOp>(emitByKind<arith::SubFOp, arith::SubIOp>,
+                       createOp<complex::SubOp>, inF32),
       rule<MulOp>(emitByKind<arith::MulFOp, arith::MulIOp, arith::MulIOp,
                              arith::AndIOp>,
-                  inF32),
-      rule<DivOp>(emitDivide, inF32),
-      rule<RemOp>(emitRemainder, inF32),
-      rule<MaxOp>(emitMaximum, inF32),
-      rule<MinOp>(emitMinimum, inF32),
-      rule<ClampOp>(emitClamp, inF32),
-      rule<PowOp>(emitPower, inF32),
-      rule<NegOp>(emitNegate, asIs),
-      rule<AbsOp>(emitByKind<math::AbsFOp, math::AbsIOp, Unsupported>, asIs),
-      rule<SignOp>(emitSign, asIs),
+                  createOp<complex::MulOp>, inF32),
+      // Smith's algorithm, which scales to avoid overflow.
+      rule<DivOp>(emitDivide, createOp<complex::DivOp>, inF32),
+      rule<RemOp>(emitRemainder, realOnly, inF32),
+      rule<MaxOp>(emitMaximum, realOnly, inF32),
+      rule<MinOp>(emitMinimum, realOnly, inF32),
+      rule<ClampOp>(emitClamp, realOnly, inF32),
+      rule<PowOp>(emitPower, createOp<complex::PowOp>, inF32),
+      rule<NegOp>(emitNegate, createOp<complex::NegOp>, asIs),
+      // |z| scales by the larger part, so it overflows only where |z| does.
+      rule<AbsOp>(emitByKind<math::AbsFOp, math::AbsIOp, Unsupported>,
+                  createOp<complex::AbsOp>, asIs),
+      // z / |z|, and 0 for 0.
+      rule<SignOp>(emitSign, createOp<complex::SignOp>, asIs),
       // Bits.
-      rule<AndOp>(emitIntOp<arith::AndIOp>, asIs),
-      rule<OrOp>(emitIntOp<arith::OrIOp>, asIs),
-      rule<XorOp>(emitIntOp<arith::XOrIOp>, asIs),
-      rule<NotOp>(emitNot, asIs),
-      rule<ShiftLeftOp>(emitShift<arith::ShLIOp>, asIs),
-      rule<ShiftRightLogicalOp>(emitShift<arith::ShRUIOp>, asIs),
-      rule<ShiftRightArithmeticOp>(emitShift<arith::ShRSIOp>, asIs),
-      rule<PopcntOp>(emitIntOp<math::CtPopOp>, asIs),
-      rule<ClzOp>(emitIntOp<math::CountLeadingZerosOp>, asIs),
+      rule<AndOp>(emitIntOp<arith::AndIOp>, realOnly, asIs),
+      rule<OrOp>(emitIntOp<arith::OrIOp>, realOnly, asIs),
+      rule<XorOp>(emitIntOp<arith::XOrIOp>, realOnly, asIs),
+      rule<NotOp>(emitNot, realOnly, asIs),
+      rule<ShiftLeftOp>(emitShift<arith::ShLIOp>, realOnly, asIs),
+      rule<ShiftRightLogicalOp>(emitShift<arith::ShRUIOp>, realOnly, asIs),
+      rule<ShiftRightArithmeticOp>(emitShift<arith::ShRSIOp>, realOnly, asIs),
+      rule<PopcntOp>(emitIntOp<math::CtPopOp>, realOnly, asIs),
+      rule<ClzOp>(emitIntOp<math::CountLeadingZerosOp>, realOnly, asIs),
       // Float functions.
-      rule<ExpOp>(emitFloatOp<math::ExpOp>, inF32),
-      rule<Expm1Op>(emitFloatOp<math::ExpM1Op>, inF32),
-      rule<LogOp>(emitFloatOp<math::LogOp>, inF32),
-      rule<Log1pOp>(emitFloatOp<math::Log1pOp>, inF32),
-      rule<LogisticOp>(emitLogistic, inF32),
-      rule<SqrtOp>(emitFloatOp<math::SqrtOp>, inF32),
-      rule<RsqrtOp>(emitFloatOp<math::RsqrtOp>, inF32),
-      rule<CbrtOp>(emitFloatOp<math::CbrtOp>, inF32),
-      rule<SineOp>(emitFloatOp<math::SinOp>, inF32),
-      rule<CosineOp>(emitFloatOp<math::CosOp>, inF32),
-      rule<TanOp>(emitFloatOp<math::TanOp>, inF32),
-      rule<TanhOp>(emitFloatOp<math::TanhOp>, inF32),
-      rule<Atan2Op>(emitFloatOp<math::Atan2Op>, inF32),
-      rule<FloorOp>(emitFloatOp<math::FloorOp>, inF32),
-      rule<CeilOp>(emitFloatOp<math::CeilOp>, inF32),
-      rule<RoundOp>(emitFloatOp<math::RoundOp>, inF32),
-      rule<RoundEvenOp>(emitFloatOp<math::RoundEvenOp>, inF32),
-      rule<IsFiniteOp>(emitIsFinite, inF32),
+      rule<ExpOp>(emitFloatOp<math::ExpOp>, createOp<complex::ExpOp>, inF32),
+      rule<Expm1Op>(emitFloatOp<math::ExpM1Op>, createOp<complex::Expm1Op>,
+                    inF32),
+      rule<LogOp>(emitFloatOp<math::LogOp>, createOp<complex::LogOp>, inF32),
+      rule<Log1pOp>(emitFloatOp<math::Log1pOp>, createOp<complex::Log1pOp>,
+                    inF32),
+      rule<LogisticOp>(emitLogistic, emitComplexLogistic, inF32),
+      rule<SqrtOp>(emitFloatOp<math::SqrtOp>, createOp<complex::SqrtOp>,
+                   inF32),
+      rule<RsqrtOp>(emitFloatOp<math::RsqrtOp>, createOp<complex::RsqrtOp>,
+                    inF32),
+      rule<CbrtOp>(emitFloatOp<math::CbrtOp>, realOnly, inF32),
+      rule<SineOp>(emitFloatOp<math::SinOp>, emitComplexSine, inF32),
+      rule<CosineOp>(emitFloatOp<math::CosOp>, emitComplexCosine, inF32),
+      rule<TanOp>(emitFloatOp<math::TanOp>, createOp<complex::TanOp>, inF32),
+      rule<TanhOp>(emitFloatOp<math::TanhOp>, createOp<complex::TanhOp>,
+                   inF32),
+      rule<Atan2Op>(emitFloatOp<math::Atan2Op>, createOp<complex::Atan2Op>,
+                    inF32),
+      rule<FloorOp>(emitFloatOp<math::FloorOp>, realOnly, inF32),
+      rule<CeilOp>(emitFloatOp<math::CeilOp>, realOnly, inF32),
+      rule<RoundOp>(emitFloatOp<math::RoundOp>, realOnly, inF32),
+      rule<RoundEvenOp>(emitFloatOp<math::RoundEvenOp>, realOnly, inF32),
+      rule<IsFiniteOp>(emitIsFinite, realOnly, inF32),
+      // Complex parts.
+      rule<RealOp>(emitRealOfFloat, createOp<complex::ReOp>, asIs),
+      rule<ImagOp>(emitImagOfFloat, createOp<complex::ImOp>, asIs),
+      rule<ComplexOp>(realOnly, emitComplexCreate, asIs),
       // Comparison, selection, conversion.
-      rule<CompareOp>(emitCompare, asIs),
-      rule<SelectOp>(emitSelect, asIs),
-      rule<ConvertOp>(emitConvert, asIs),
-      rule<BitcastConvertOp>(emitBitcastConvert, asIs),
-      rule<ReducePrecisionOp>(emitReducePrecision, asIs),
+      rule<CompareOp>(emitCompare, emitComplexCompare, asIs),
+      rule<SelectOp>(emitSelect, emitSelect, asIs),
+      rule<ConvertOp>(emitConvert, emitConvert, asIs),
+      rule<BitcastConvertOp>(emitBitcastConvert, emitBitcastConvert, asIs),
+      rule<ReducePrecisionOp>(emitReducePrecision, realOnly, asIs),
   };
   static const llvm::DenseMap<TypeID, ScalarRule> rules(std::begin(ruleList),
                                                         std::end(ruleList));
@@ -625,6 +739,13 @@ const ScalarRule *lookupScalarRule(Operation *op) {
 
 /// The value of a splat constant as a signless scalar.
 Value emitScalarConstant(OpBuilder &b, Location loc, DenseElementsAttr value) {
+  if (auto complexType = dyn_cast<ComplexType>(value.getElementType())) {
+    auto [real, imag] = value.getSplatValue<std::complex<APFloat>>();
+    Type part = complexType.getElementType();
+    return createComplexConstant(b, loc, complexType,
+                                 b.getFloatAttr(part, real),
+                                 b.getFloatAttr(part, imag));
+  }
   Type type = getSignlessType(value.getElementType());
   if (type != value.getElementType())
     value = value.bitcast(type);
@@ -688,6 +809,15 @@ Type getSignlessType(Type type) {
   return IntegerType::get(type.getContext(), intType.getWidth());
 }
 
+Value createScalarZero(OpBuilder &builder, Location loc, Type type) {
+  if (auto complexType = dyn_cast<ComplexType>(type)) {
+    auto zero = cast<FloatAttr>(
+        builder.getZeroAttr(complexType.getElementType()));
+    return createComplexConstant(builder, loc, complexType, zero, zero);
+  }
+  return arith::ConstantOp::create(builder, loc, builder.getZeroAttr(type));
+}
+
 bool hasScalarRule(Operation *hloOp) {
   return lookupScalarRule(hloOp) != nullptr;
 }
@@ -700,10 +830,16 @@ FailureOr<Value> emitScalarOp(OpBuilder &builder, Location loc,
   if (!rule || scalarArgs.empty() ||
       scalarArgs.size() != originalArgElementTypes.size())
     return failure();
+  bool involvesComplex =
+      isa<ComplexType>(originalResultElementType) ||
+      llvm::any_of(originalArgElementTypes, llvm::IsaPred<ComplexType>);
+  RuleFn emit = involvesComplex ? rule->emitComplex : rule->emit;
+  if (!emit)
+    return failure();
   if (rule->halfFloats == HalfFloats::AsIs ||
       !llvm::any_of(originalArgElementTypes, isHalfFloat))
-    return rule->emit({builder, loc, hloOp, scalarArgs, originalArgElementTypes,
-                       originalResultElementType});
+    return emit({builder, loc, hloOp, scalarArgs, originalArgElementTypes,
+                 originalResultElementType});
 
   // XLA computes f16 and bf16 arithmetic in f32 and rounds each result.
   Type f32 = builder.getF32Type();
@@ -722,9 +858,8 @@ FailureOr<Value> emitScalarOp(OpBuilder &builder, Location loc,
     wideTypes.push_back(f32);
   }
   bool halfResult = isHalfFloat(originalResultElementType);
-  FailureOr<Value> wide =
-      rule->emit({builder, loc, hloOp, wideArgs, wideTypes,
-                  halfResult ? f32 : originalResultElementType});
+  FailureOr<Value> wide = emit({builder, loc, hloOp, wideArgs, wideTypes,
+                                halfResult ? f32 : originalResultElementType});
   if (failed(wide)) {
     for (Operation *extension : extensions)
       extension->erase();
@@ -790,10 +925,41 @@ Value emitFloatToInt(OpBuilder &b, Location loc, Value value,
       b, loc, isNaN, createIntConstant(b, loc, target, 0), converted);
 }
 
+/// Where either type is complex: part by part. A real number becomes the real
+/// part, with 0 for the imaginary part; a complex number becomes a real one
+/// by its real part.
+FailureOr<Value> emitComplexConvert(OpBuilder &builder, Location loc,
+                                    Value value, Type fromType, Type toType) {
+  auto fromComplex = dyn_cast<ComplexType>(fromType);
+  auto toComplex = dyn_cast<ComplexType>(toType);
+  Type fromPart = fromComplex ? fromComplex.getElementType() : fromType;
+  Type toPart = toComplex ? toComplex.getElementType() : toType;
+  if (getNumberKind(fromPart) == NumberKind::Other ||
+      getNumberKind(toPart) == NumberKind::Other)
+    return failure();
+  if (fromType == toType)
+    return value;
+  // Real numbers convert without failing.
+  auto convertPart = [&](Value part) {
+    return *emitScalarConvert(builder, loc, part, fromPart, toPart);
+  };
+  Value real = convertPart(
+      fromComplex ? complex::ReOp::create(builder, loc, value) : value);
+  if (!toComplex)
+    return real;
+  Value imag = fromComplex
+                   ? convertPart(complex::ImOp::create(builder, loc, value))
+                   : createFloatConstant(builder, loc, toPart, 0.0);
+  return complex::CreateOp::create(builder, loc, toComplex, real, imag)
+      .getResult();
+}
+
 } // namespace
 
 FailureOr<Value> emitScalarConvert(OpBuilder &builder, Location loc,
                                    Value value, Type fromType, Type toType) {
+  if (isa<ComplexType>(fromType) || isa<ComplexType>(toType))
+    return emitComplexConvert(builder, loc, value, fromType, toType);
   NumberKind from = getNumberKind(fromType), to = getNumberKind(toType);
   if (from == NumberKind::Other || to == NumberKind::Other)
     return failure();

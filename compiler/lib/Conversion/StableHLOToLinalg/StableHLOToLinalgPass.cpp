@@ -126,6 +126,9 @@ void populateStableHLOToLinalgPatterns(const TypeConverter &typeConverter,
   populateDotToLinalgPatterns(typeConverter, patterns);
   populateControlFlowToSCFPatterns(typeConverter, patterns);
   populateGatherScatterToLinalgPatterns(typeConverter, patterns);
+  populateSortToSCFPatterns(typeConverter, patterns);
+  populateSelectAndScatterToLinalgPatterns(typeConverter, patterns);
+  populateConvolutionToLinalgPatterns(typeConverter, patterns);
   patterns.add<CheckOperandsToSignless>(typeConverter, patterns.getContext());
 }
 

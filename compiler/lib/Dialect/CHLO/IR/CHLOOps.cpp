@@ -2,8 +2,9 @@
 
 #include "jaxc/Dialect/CHLO/IR/CHLOOps.h"
 
+#include "jaxc/Dialect/InlineEverything.h"
+
 #include "mlir/IR/Builders.h"
-#include "mlir/Transforms/InliningUtils.h"
 
 using namespace mlir;
 using namespace jaxc::chlo;
@@ -13,25 +14,8 @@ using namespace jaxc::chlo;
 #define GET_OP_CLASSES
 #include "jaxc/Dialect/CHLO/IR/CHLOOps.cpp.inc"
 
-namespace {
-// Every op is pure computation on values: JAX's private helper functions
-// (@inputs, @expected, ...) inline into main.
-struct InlineEverything : public DialectInlinerInterface {
-  using DialectInlinerInterface::DialectInlinerInterface;
-  bool isLegalToInline(Operation *, Operation *, bool) const final {
-    return true;
-  }
-  bool isLegalToInline(Region *, Region *, bool, IRMapping &) const final {
-    return true;
-  }
-  bool isLegalToInline(Operation *, Region *, bool, IRMapping &) const final {
-    return true;
-  }
-};
-} // namespace
-
 void CHLODialect::initialize() {
-  addInterfaces<InlineEverything>();
+  addInterfaces<jaxc::InlineEverything>();
   addOperations<
 #define GET_OP_LIST
 #include "jaxc/Dialect/CHLO/IR/CHLOOps.cpp.inc"

@@ -7,8 +7,9 @@
 
 #include "jaxc/Dialect/StableHLO/IR/StableHLOOps.h"
 
+#include "jaxc/Dialect/InlineEverything.h"
+
 #include "mlir/IR/Builders.h"
-#include "mlir/Transforms/InliningUtils.h"
 #include "mlir/IR/DialectImplementation.h"
 #include "llvm/ADT/STLExtras.h"
 #include "llvm/ADT/TypeSwitch.h"
@@ -1023,25 +1024,8 @@ LogicalResult ConcatenateOp::verify() {
 #define GET_OP_CLASSES
 #include "jaxc/Dialect/StableHLO/IR/StableHLOOps.cpp.inc"
 
-namespace {
-// Every op is pure computation on values: JAX's private helper functions
-// (@inputs, @expected, ...) inline into main.
-struct InlineEverything : public DialectInlinerInterface {
-  using DialectInlinerInterface::DialectInlinerInterface;
-  bool isLegalToInline(Operation *, Operation *, bool) const final {
-    return true;
-  }
-  bool isLegalToInline(Region *, Region *, bool, IRMapping &) const final {
-    return true;
-  }
-  bool isLegalToInline(Operation *, Region *, bool, IRMapping &) const final {
-    return true;
-  }
-};
-} // namespace
-
 void StableHLODialect::initialize() {
-  addInterfaces<InlineEverything>();
+  addInterfaces<jaxc::InlineEverything>();
   addOperations<
 #define GET_OP_LIST
 #include "jaxc/Dialect/StableHLO/IR/StableHLOOps.cpp.inc"

@@ -1,0 +1,212 @@
+//===- SortToSCF.cpp - stablehlo.sort to scf loops on tensors -------------===//
+//
+// An scf.for nest over the dimensions other than the sorted one carries the
+// results; each iteration takes the 1-D slices of all operands at its index,
+// sorts them together and inserts them back. The sort is a bottom-up merge
+// sort, stable whatever `is_stable` says (stability is one valid order when
+// it is false), with the comparator region emitted on scalars at each
+// comparison: JAX builds NaN handling and total orders into the region.
+//
+//===----------------------------------------------------------------------===//
+
+#include "LoweringUtils.h"
+#include "jaxc/Dialect/StableHLO/IR/StableHLOOps.h"
+
+#include "mlir/Dialect/Arith/IR/Arith.h"
+#include "mlir/Dialect/SCF/IR/SCF.h"
+#include "mlir/Dialect/Tensor/IR/Tensor.h"
+#include "mlir/Dialect/Utils/StaticValueUtils.h"
+#include "mlir/IR/TypeUtilities.h"
+#include "llvm/Support/MathExtras.h"
+
+using namespace mlir;
+
+namespace jaxc {
+namespace {
+
+SmallVector<Value> extractElements(OpBuilder &builder, Location loc,
+                                   ValueRange vectors, Value index) {
+  return llvm::map_to_vector(vectors, [&](Value vector) -> Value {
+    return tensor::ExtractOp::create(builder, loc, vector, index);
+  });
+}
+
+/// Whether the elements `lhs` (one per operand) sort before `rhs`: the
+/// comparator takes them interleaved, (lhs_0, rhs_0, lhs_1, rhs_1, ...).
+Value emitLessThan(OpBuilder &builder, Block &comparator, ValueRange lhs,
+                   ValueRange rhs) {
+  SmallVector<Value> args;
+  for (auto [lhsElement, rhsElement] : llvm::zip_equal(lhs, rhs)) {
+    args.push_back(lhsElement);
+    args.push_back(rhsElement);
+  }
+  return emitDetachedBody(builder, comparator, args).front();
+}
+
+/// Merges the sorted runs [start, middle) and [middle, end) of the 1-D
+/// tensors `sources` into [start, end) of `destinations`, reading each run
+/// at a cursor. The right run's element goes first only when it is less
+/// than the left one's, which keeps equal elements in order.
+SmallVector<Value> emitMerge(OpBuilder &builder, Location loc,
+                             Block &comparator, ValueRange sources,
+                             ValueRange destinations, Value start,
+                             Value middle, Value end) {
+  int64_t size = cast<RankedTensorType>(sources.front().getType()).getDimSize(0);
+  Value one = arith::ConstantIndexOp::create(builder, loc, 1);
+  // A cursor at the end of its run still reads an element in bounds; that
+  // element is never taken.
+  Value lastIndex = arith::ConstantIndexOp::create(builder, loc, size - 1);
+  SmallVector<Value> iterArgs{start, middle};
+  llvm::append_range(iterArgs, destinations);
+  auto loop = scf::ForOp::create(
+      builder, loc, start, end, one, iterArgs,
+      [&](OpBuilder &b, Location, Value position, ValueRange carried) {
+        Value leftCursor = carried[0], rightCursor = carried[1];
+        ValueRange merged = carried.drop_front(2);
+        SmallVector<Value> left = extractElements(
+            b, loc, sources,
+            arith::MinUIOp::create(b, loc, leftCursor, lastIndex));
+        SmallVector<Value> right = extractElements(
+            b, loc, sources,
+            arith::MinUIOp::create(b, loc, rightCursor, lastIndex));
+        Value leftExhausted = arith::CmpIOp::create(
+            b, loc, arith::CmpIPredicate::uge, leftCursor, middle);
+        Value rightRemains = arith::CmpIOp::create(
+            b, loc, arith::CmpIPredicate::ult, rightCursor, end);
+        Value rightFirst = arith::AndIOp::create(
+            b, loc, rightRemains,
+            arith::OrIOp::create(b, loc, leftExhausted,
+                                 emitLessThan(b, comparator, right, left)));
+        SmallVector<Value> yielded{
+            arith::SelectOp::create(
+                b, loc, rightFirst, leftCursor,
+                arith::AddIOp::create(b, loc, leftCursor, one)),
+            arith::SelectOp::create(
+                b, loc, rightFirst,
+                arith::AddIOp::create(b, loc, rightCursor, one),
+                rightCursor)};
+        for (auto [leftElement, rightElement, destination] :
+             llvm::zip_equal(left, right, merged)) {
+          Value element = arith::SelectOp::create(b, loc, rightFirst,
+                                                  rightElement, leftElement);
+          yielded.push_back(
+              tensor::InsertOp::create(b, loc, element, destination, position));
+        }
+        scf::YieldOp::create(b, loc, yielded);
+      });
+  return llvm::to_vector_of<Value>(loop.getResults().drop_front(2));
+}
+
+/// Sorts the 1-D tensors `vectors` (of two elements or more) together.
+/// Pass p merges pairs of sorted runs of 2^p elements from one set of
+/// tensors into the other; the sets swap roles after each pass.
+SmallVector<Value> emitMergeSort(OpBuilder &builder, Location loc,
+                                 Block &comparator, ValueRange vectors) {
+  auto type = cast<RankedTensorType>(vectors.front().getType());
+  int64_t size = type.getDimSize(0);
+  SmallVector<Value> iterArgs(vectors);
+  for (Value vector : vectors)
+    iterArgs.push_back(tensor::EmptyOp::create(
+        builder, loc, type.getShape(), getElementTypeOrSelf(vector.getType())));
+  auto constant = [&](int64_t value) -> Value {
+    return arith::ConstantIndexOp::create(builder, loc, value);
+  };
+  Value zero = constant(0), one = constant(1), end = constant(size);
+  size_t numVectors = vectors.size();
+  auto passes = scf::ForOp::create(
+      builder, loc, zero, constant(llvm::Log2_64_Ceil(size)), one, iterArgs,
+      [&](OpBuilder &b, Location, Value pass, ValueRange sets) {
+        ValueRange sources = sets.take_front(numVectors);
+        Value runSize = arith::ShLIOp::create(b, loc, one, pass);
+        Value pairSize = arith::ShLIOp::create(b, loc, runSize, one);
+        auto pairs = scf::ForOp::create(
+            b, loc, zero, end, pairSize, sets.drop_front(numVectors),
+            [&](OpBuilder &pb, Location, Value start, ValueRange merged) {
+              Value middle = arith::MinUIOp::create(
+                  pb, loc, arith::AddIOp::create(pb, loc, start, runSize), end);
+              Value pairEnd = arith::MinUIOp::create(
+                  pb, loc, arith::AddIOp::create(pb, loc, start, pairSize),
+                  end);
+              scf::YieldOp::create(pb, loc,
+                                   emitMerge(pb, loc, comparator, sources,
+                                             merged, start, middle, pairEnd));
+            });
+        SmallVector<Value> swapped(pairs.getResults());
+        llvm::append_range(swapped, sources);
+        scf::YieldOp::create(b, loc, swapped);
+      });
+  return llvm::to_vector_of<Value>(
+      passes.getResults().take_front(numVectors));
+}
+
+struct SortToSCF final : OpConversionPattern<stablehlo::SortOp> {
+  using Base::Base;
+
+  LogicalResult
+  matchAndRewrite(stablehlo::SortOp op, OpAdaptor adaptor,
+                  ConversionPatternRewriter &rewriter) const override {
+    Location loc = op.getLoc();
+    ValueRange inputs = adaptor.getInputs();
+    SmallVector<Type> comparatorArgTypes;
+    for (Value input : inputs)
+      comparatorArgTypes.append(2, getElementTypeOrSelf(input.getType()));
+    FailureOr<std::unique_ptr<Block>> comparator = buildGenericBody(
+        rewriter.getContext(), loc, comparatorArgTypes,
+        [&](OpBuilder &b, Location, ValueRange args) {
+          return emitScalarRegion(b, op.getComparator(), args);
+        });
+    if (failed(comparator))
+      return failure();
+
+    ArrayRef<int64_t> shape =
+        cast<RankedTensorType>(inputs.front().getType()).getShape();
+    int64_t rank = shape.size();
+    // The spec allows a dimension counted from the end.
+    int64_t sortDim = op.getDimension() < 0 ? op.getDimension() + rank
+                                            : op.getDimension();
+    if (shape[sortDim] <= 1) {
+      rewriter.replaceOp(op, inputs);
+      return success();
+    }
+    // One loop per other dimension; the sorted one takes a single trip.
+    SmallVector<int64_t> loopSizes(shape);
+    loopSizes[sortDim] = 1;
+    SmallVector<int64_t> sliceSizes(rank, 1);
+    sliceSizes[sortDim] = shape[sortDim];
+    MLIRContext *context = rewriter.getContext();
+    scf::LoopNest loops = buildStaticLoopNest(
+        rewriter, loc, loopSizes, inputs,
+        [&](OpBuilder &b, Location, ValueRange offsets, ValueRange results) {
+          SmallVector<OpFoldResult> sliceOffsets =
+              getAsOpFoldResult(offsets);
+          SmallVector<OpFoldResult> sizes =
+              getAsIndexOpFoldResult(context, sliceSizes);
+          SmallVector<OpFoldResult> strides =
+              getAsIndexOpFoldResult(context, SmallVector<int64_t>(rank, 1));
+          SmallVector<Value> vectors;
+          for (Value result : results) {
+            auto vectorType = RankedTensorType::get(
+                shape[sortDim], getElementTypeOrSelf(result.getType()));
+            vectors.push_back(tensor::ExtractSliceOp::create(
+                b, loc, vectorType, result, sliceOffsets, sizes, strides));
+          }
+          scf::ValueVector sorted;
+          for (auto [vector, result] : llvm::zip_equal(
+                   emitMergeSort(b, loc, **comparator, vectors), results))
+            sorted.push_back(tensor::InsertSliceOp::create(
+                b, loc, vector, result, sliceOffsets, sizes, strides));
+          return sorted;
+        });
+    rewriter.replaceOp(op, loops.results);
+    return success();
+  }
+};
+
+} // namespace
+
+void populateSortToSCFPatterns(const TypeConverter &typeConverter,
+                               RewritePatternSet &patterns) {
+  patterns.add<SortToSCF>(typeConverter, patterns.getContext());
+}
+
+} // namespace jaxc
