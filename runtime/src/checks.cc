@@ -6,6 +6,7 @@
 
 #include <charconv>
 #include <cmath>
+#include <cstdio>
 #include <cstring>
 #include <iterator>
 #include <limits>
@@ -18,8 +19,6 @@ namespace {
 static_assert(__BYTE_ORDER__ == __ORDER_LITTLE_ENDIAN__,
               "check buffers are read as little-endian");
 
-constexpr double kAlmostEqualTolerance = 1e-3;
-constexpr uint64_t kCloseUlps = 3;
 
 // The bits of one float component, and where its fields are.
 struct FloatBits {
@@ -61,17 +60,20 @@ struct FloatBits {
   }
 };
 
-bool exactlyEqual(const FloatBits &actual, const FloatBits &expected) {
+bool exactlyEqual(const FloatBits &actual, const FloatBits &expected,
+                  double) {
   return actual.value() == expected.value();
 }
 
-bool almostEqual(const FloatBits &actual, const FloatBits &expected) {
+bool almostEqual(const FloatBits &actual, const FloatBits &expected,
+                 double tolerance) {
   double a = actual.value(), e = expected.value();
   // a == e first: equal infinities differ by NaN.
-  return a == e || std::fabs(a - e) <= kAlmostEqualTolerance;
+  return a == e || std::fabs(a - e) <= tolerance;
 }
 
-bool withinUlps(const FloatBits &actual, const FloatBits &expected) {
+bool withinUlps(const FloatBits &actual, const FloatBits &expected,
+                double ulps) {
   if (!actual.isFinite() || !expected.isFinite())
     return actual.bits == expected.bits;
   int64_t a = actual.ordinal(), e = expected.ordinal();
@@ -79,22 +81,23 @@ bool withinUlps(const FloatBits &actual, const FloatBits &expected) {
   uint64_t distance = a > e
                           ? static_cast<uint64_t>(a) - static_cast<uint64_t>(e)
                           : static_cast<uint64_t>(e) - static_cast<uint64_t>(a);
-  return distance <= kCloseUlps;
+  return static_cast<double>(distance) <= ulps;
 }
 
 struct CheckKindInfo {
   jaxc_check_kind_t kind;
   const char *opName;
-  const char *tolerance; // appended to failure messages
+  double defaultTolerance;
+  const char *toleranceUnit; // nullptr when the kind has no tolerance
   // Compares two float components, neither of them NaN.
-  bool (*floatsMatch)(const FloatBits &actual, const FloatBits &expected);
+  bool (*floatsMatch)(const FloatBits &actual, const FloatBits &expected,
+                      double tolerance);
 };
 
 constexpr CheckKindInfo kCheckKinds[] = {
-    {JAXC_CHECK_EQ, "check.expect_eq", "", exactlyEqual},
-    {JAXC_CHECK_ALMOST_EQ, "check.expect_almost_eq", " (tolerance 1e-3)",
-     almostEqual},
-    {JAXC_CHECK_CLOSE, "check.expect_close", " (tolerance 3 ULP)", withinUlps},
+    {JAXC_CHECK_EQ, "check.expect_eq", 0, nullptr, exactlyEqual},
+    {JAXC_CHECK_ALMOST_EQ, "check.expect_almost_eq", 1e-3, "", almostEqual},
+    {JAXC_CHECK_CLOSE, "check.expect_close", 3, " ULP", withinUlps},
 };
 
 const CheckKindInfo *findCheckKind(uint32_t kind) {
@@ -110,7 +113,8 @@ uint64_t loadComponent(const uint8_t *bytes, size_t size) {
   return value;
 }
 
-bool elementsMatch(const CheckKindInfo &kind, const DTypeInfo &dtype,
+bool elementsMatch(const CheckKindInfo &kind, double tolerance,
+                   const DTypeInfo &dtype,
                    const uint8_t *actual, const uint8_t *expected) {
   bool isComplex = dtype.elementClass == ElementClass::Complex;
   if (dtype.elementClass != ElementClass::Float && !isComplex)
@@ -122,7 +126,7 @@ bool elementsMatch(const CheckKindInfo &kind, const DTypeInfo &dtype,
     FloatBits e{loadComponent(expected + offset, componentSize),
                 dtype.componentLayout};
     bool match = a.isNaN() || e.isNaN() ? a.isNaN() && e.isNaN()
-                                        : kind.floatsMatch(a, e);
+                                        : kind.floatsMatch(a, e, tolerance);
     if (!match)
       return false;
   }
@@ -182,15 +186,25 @@ std::string formatIndex(const std::vector<int64_t> &dims, int64_t flat) {
   return text + "]";
 }
 
+// " (tolerance 3 ULP)", " (tolerance 0.001)", or "" for exact checks.
+std::string describeTolerance(const CheckKindInfo &kind, double tolerance) {
+  if (!kind.toleranceUnit)
+    return "";
+  char text[32];
+  std::snprintf(text, sizeof(text), "%g", tolerance);
+  return std::string(" (tolerance ") + text + kind.toleranceUnit + ")";
+}
+
 // The flat index of the first element where the check fails, if any.
 std::optional<int64_t> firstMismatch(const CheckKindInfo &kind,
-                                     const TensorType &type,
+                                     double tolerance, const TensorType &type,
                                      const uint8_t *actual,
                                      const uint8_t *expected) {
   size_t size = type.dtype->size;
   for (int64_t i = 0; i < type.elementCount; ++i) {
     size_t offset = static_cast<size_t>(i) * size;
-    if (!elementsMatch(kind, *type.dtype, actual + offset, expected + offset))
+    if (!elementsMatch(kind, tolerance, *type.dtype, actual + offset,
+                       expected + offset))
       return i;
   }
   return std::nullopt;
@@ -199,6 +213,10 @@ std::optional<int64_t> firstMismatch(const CheckKindInfo &kind,
 } // namespace
 
 bool isKnownCheckKind(uint32_t kind) { return findCheckKind(kind) != nullptr; }
+
+double defaultCheckTolerance(jaxc_check_kind_t kind) {
+  return findCheckKind(kind)->defaultTolerance;
+}
 
 jaxc_status_t evaluateChecks(const FunctionMetadata &function,
                              void *const *checkBuffers) {
@@ -213,7 +231,7 @@ jaxc_status_t evaluateChecks(const FunctionMetadata &function,
     const auto *expected =
         static_cast<const uint8_t *>(checkBuffers[check.expectedSlot]);
     std::optional<int64_t> mismatch =
-        firstMismatch(kind, type, actual, expected);
+        firstMismatch(kind, check.tolerance, type, actual, expected);
     if (!mismatch || failureCount++ > 0)
       continue;
     size_t offset = static_cast<size_t>(*mismatch) * type.dtype->size;
@@ -224,7 +242,7 @@ jaxc_status_t evaluateChecks(const FunctionMetadata &function,
                    std::to_string(*mismatch) + "): actual " +
                    formatElement(*type.dtype, actual + offset) + ", expected " +
                    formatElement(*type.dtype, expected + offset) +
-                   kind.tolerance;
+                   describeTolerance(kind, check.tolerance);
   }
   if (failureCount == 0)
     return nullptr;

@@ -13,6 +13,8 @@
 namespace jaxc::runtime::impl {
 
 bool isKnownCheckKind(uint32_t kind);
+// 1e-3 for ALMOST_EQ, 3 (ULP) for CLOSE, 0 for EQ.
+double defaultCheckTolerance(jaxc_check_kind_t kind);
 
 // Compares the check buffers after a call of `function`. Every check is
 // evaluated; CHECK_FAILED describes the first failing one and counts them.

@@ -8,6 +8,7 @@
 
 #include <algorithm>
 #include <climits>
+#include <cmath>
 #include <cstring>
 #include <unordered_set>
 #include <utility>
@@ -54,6 +55,7 @@ private:
   bool fail(const std::string &what);
   bool readU32(uint32_t &value, const char *field);
   bool readI64(int64_t &value, const char *field);
+  bool readF64(double &value, const char *field);
   bool readString(std::string &value, const char *field);
   bool readTensorType(TensorType &type, std::string item);
   bool readCheck(Check &check, std::string item);
@@ -90,6 +92,14 @@ bool MetadataParser::readI64(int64_t &value, const char *field) {
     return fail(std::string("truncated at ") + field);
   value = static_cast<int64_t>(loadLittleEndian<uint64_t>(cursor));
   cursor += sizeof(value);
+  return true;
+}
+
+bool MetadataParser::readF64(double &value, const char *field) {
+  int64_t bits;
+  if (!readI64(bits, field))
+    return false;
+  std::memcpy(&value, &bits, sizeof(value));
   return true;
 }
 
@@ -144,8 +154,13 @@ bool MetadataParser::readCheck(Check &check, std::string item) {
   check.kind = static_cast<jaxc_check_kind_t>(kind);
   if (!readU32(check.actualSlot, "the actual slot") ||
       !readU32(check.expectedSlot, "the expected slot") ||
-      !readString(check.location, "the location"))
+      !readString(check.location, "the location") ||
+      !readF64(check.tolerance, "the tolerance"))
     return false;
+  if (!(check.tolerance >= 0) || std::isinf(check.tolerance))
+    return fail("invalid check tolerance");
+  if (check.tolerance == 0)
+    check.tolerance = defaultCheckTolerance(check.kind);
   itemContext.clear();
   return true;
 }

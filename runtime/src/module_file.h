@@ -21,6 +21,7 @@ struct Check {
   uint32_t actualSlot;
   uint32_t expectedSlot;
   std::string location;
+  double tolerance; // > 0; the kind's default when the file says 0
 };
 
 struct FunctionMetadata {

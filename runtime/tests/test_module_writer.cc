@@ -2,9 +2,12 @@
 
 #include "test_module_writer.h"
 
+#include <cstring>
+
 #include <gtest/gtest.h>
 
 #include <cstdio>
+#include <cstring>
 #include <fstream>
 #include <iterator>
 #include <tuple>
@@ -19,6 +22,11 @@ class ByteWriter {
 public:
   void u32(uint32_t value) { little(value, 4); }
   void u64(uint64_t value) { little(value, 8); }
+  void f64(double value) {
+    uint64_t bits;
+    std::memcpy(&bits, &value, sizeof(bits));
+    u64(bits);
+  }
   void string(const std::string &value) {
     u32(static_cast<uint32_t>(value.size()));
     bytes.insert(bytes.end(), value.begin(), value.end());
@@ -60,6 +68,7 @@ std::vector<uint8_t> encodeMetadata(const ModuleSpec &spec) {
       out.u32(check.actualSlot);
       out.u32(check.expectedSlot);
       out.string(check.location);
+      out.f64(check.tolerance);
     }
     out.u32(static_cast<uint32_t>(function.checkBuffers.size()));
     for (const TensorSpec &buffer : function.checkBuffers)

@@ -33,6 +33,7 @@ struct CheckSpec {
   uint32_t actualSlot;
   uint32_t expectedSlot;
   std::string location;
+  double tolerance = 0; // 0: the kind's default
 };
 
 struct FunctionSpec {

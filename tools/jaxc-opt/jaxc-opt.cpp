@@ -2,6 +2,7 @@
 
 #include "jaxc/Conversion/Passes.h"
 #include "jaxc/Dialect/CHLO/IR/CHLOOps.h"
+#include "jaxc/Dialect/Check/IR/CheckOps.h"
 #include "jaxc/Dialect/StableHLO/IR/StableHLOOps.h"
 #include "jaxc/Pipelines/Pipelines.h"
 #include "jaxc/Transforms/Passes.h"
@@ -17,7 +18,8 @@ int main(int argc, char **argv) {
   mlir::registerAllDialects(registry);
   mlir::registerAllExtensions(registry);
   mlir::registerAllPasses();
-  registry.insert<jaxc::stablehlo::StableHLODialect, jaxc::chlo::CHLODialect>();
+  registry.insert<jaxc::stablehlo::StableHLODialect, jaxc::chlo::CHLODialect,
+                  jaxc::check::CheckDialect, jaxc::util::UtilDialect>();
   jaxc::registerJaxcConversionPasses();
   jaxc::registerJaxcTransformsPasses();
   jaxc::registerPipelines();

@@ -4,7 +4,7 @@
 // after the command name. main.cpp only dispatches.
 //
 // Commands that execute modules use the runtime C API only; compiling goes
-// through compileModuleFile, implemented on the compiler side
+// through compileModuleSections, implemented on the compiler side
 // (CompileCommand.cpp), so run-mlir shares the exact path of `jaxc compile`.
 //
 //===----------------------------------------------------------------------===//
@@ -45,8 +45,11 @@ struct CompileResult {
   std::string unsupportedOp; // e.g. "stablehlo.fft", for kExitUnsupported
 };
 
-// Compiles `path` with default options (host CPU) into a module file.
-CompileResult compileModuleFile(const std::string &path);
+// Compiles `path` with default options (host CPU): one module file per
+// section of the file (sections are split by `// -----` lines, as in
+// StableHLO's and IREE's test files; sections without code are skipped). A
+// file that cannot be read gives one result with the error.
+std::vector<CompileResult> compileModuleSections(const std::string &path);
 
 } // namespace jaxc::tools
 

@@ -87,6 +87,18 @@ int writeOutput(const std::string &path, const std::string &bytes) {
   return kExitOk;
 }
 
+// Whether a section holds more than blank lines and comments.
+bool hasCode(llvm::StringRef section) {
+  while (!section.empty()) {
+    auto [line, rest] = section.split('\n');
+    llvm::StringRef text = line.trim();
+    if (!text.empty() && !text.starts_with("//"))
+      return true;
+    section = rest;
+  }
+  return false;
+}
+
 ExitCode exitCodeOf(const jaxc::CompileOutcome &outcome) {
   switch (outcome.status) {
   case jaxc::CompileOutcome::Status::Ok:
@@ -145,14 +157,29 @@ int compileCommand(const Args &args) {
   return writeOutput(output, outcome.output);
 }
 
-CompileResult compileModuleFile(const std::string &path) {
-  jaxc::CompileOutcome outcome = jaxc::compileFile(path, {});
-  CompileResult result;
-  result.status = exitCodeOf(outcome);
-  result.moduleBytes = std::move(outcome.output);
-  result.diagnostics = std::move(outcome.diagnostics);
-  result.unsupportedOp = std::move(outcome.unsupported);
-  return result;
+std::vector<CompileResult> compileModuleSections(const std::string &path) {
+  auto toResult = [](jaxc::CompileOutcome outcome) {
+    CompileResult result;
+    result.status = exitCodeOf(outcome);
+    result.moduleBytes = std::move(outcome.output);
+    result.diagnostics = std::move(outcome.diagnostics);
+    result.unsupportedOp = std::move(outcome.unsupported);
+    return result;
+  };
+  std::string error;
+  std::optional<std::vector<std::string>> sections =
+      jaxc::readSourceSections(path, error);
+  if (!sections) {
+    CompileResult result;
+    result.status = kExitError;
+    result.diagnostics = error;
+    return {result};
+  }
+  std::vector<CompileResult> results;
+  for (const std::string &section : *sections)
+    if (hasCode(section) || sections->size() == 1)
+      results.push_back(toResult(jaxc::compileSource(section, path, {})));
+  return results;
 }
 
 } // namespace jaxc::tools

@@ -371,19 +371,11 @@ int runCommand(const Args &args) {
                           options);
 }
 
-int runMlirCommand(const Args &args) {
-  CommandSpec command = runMlirCommandSpec();
-  int exitCode = kExitOk;
-  auto parsed = parseRunCommandLine(command, args, exitCode);
-  if (!parsed)
-    return exitCode;
-  auto &[flags, options] = *parsed;
-  if (flags.positionals.size() != 1)
-    return reportError(command, "expected one .mlir file, got " +
-                                    std::to_string(flags.positionals.size()));
-  const std::string &path = flags.positionals.front();
+namespace {
 
-  CompileResult compiled = compileModuleFile(path);
+int runCompiledSection(const CommandSpec &command, const ParsedFlags &flags,
+                       const RunOptions &options, const std::string &path,
+                       const CompileResult &compiled) {
   if (compiled.status != kExitOk) {
     // The diagnostics are complete `file:line:col: error: ...` lines.
     if (compiled.diagnostics.empty())
@@ -405,6 +397,30 @@ int runMlirCommand(const Args &args) {
     return runNamedFunction(command, module.get(),
                             flags.get("function", "main"), options);
   return runZeroArgumentFunctions(command, module.get(), path, options);
+}
+
+} // namespace
+
+int runMlirCommand(const Args &args) {
+  CommandSpec command = runMlirCommandSpec();
+  int exitCode = kExitOk;
+  auto parsed = parseRunCommandLine(command, args, exitCode);
+  if (!parsed)
+    return exitCode;
+  auto &[flags, options] = *parsed;
+  if (flags.positionals.size() != 1)
+    return reportError(command, "expected one .mlir file, got " +
+                                    std::to_string(flags.positionals.size()));
+  const std::string &path = flags.positionals.front();
+
+  // Each `// -----` section is compiled and run on its own; the exit code
+  // is the worst of them.
+  ExitCode worst = kExitOk;
+  for (const CompileResult &compiled : compileModuleSections(path))
+    worst = std::max(worst, static_cast<ExitCode>(
+                                runCompiledSection(command, flags, options,
+                                                   path, compiled)));
+  return worst;
 }
 
 } // namespace jaxc::tools

@@ -4,6 +4,7 @@
 
 #include "jaxc/Conversion/Passes.h"
 #include "jaxc/Dialect/CHLO/IR/CHLOOps.h"
+#include "jaxc/Dialect/Check/IR/CheckOps.h"
 #include "jaxc/Dialect/StableHLO/IR/StableHLOOps.h"
 #include "jaxc/Target/ModuleFile.h"
 #include "jaxc/Transforms/Passes.h"
@@ -79,28 +80,69 @@ bool isUnsupportedMessage(llvm::StringRef message) {
 void registerDialects(DialectRegistry &registry) {
   registerAllDialects(registry);
   registerAllExtensions(registry);
-  registry.insert<stablehlo::StableHLODialect, chlo::CHLODialect>();
+  registry.insert<stablehlo::StableHLODialect, chlo::CHLODialect,
+                  check::CheckDialect, util::UtilDialect>();
 }
 
 } // namespace
 
+std::optional<std::vector<std::string>>
+readSourceSections(const std::string &path, std::string &error) {
+  std::string errorMessage;
+  std::unique_ptr<llvm::MemoryBuffer> file =
+      openInputFile(path, &errorMessage);
+  if (!file) {
+    error = path + ": error: " + errorMessage + "\n";
+    return std::nullopt;
+  }
+  std::vector<std::string> sections(1);
+  unsigned line = 0;
+  for (llvm::StringRef rest = file->getBuffer(); !rest.empty(); ++line) {
+    auto [text, next] = rest.split('\n');
+    rest = next;
+    if (text.trim() == "// -----") {
+      // Blank lines in place of the ones before keep diagnostics' line
+      // numbers those of the file.
+      sections.emplace_back(line + 1, '\n');
+      continue;
+    }
+    sections.back() += text.str() + "\n";
+  }
+  return sections;
+}
+
 CompileOutcome compileFile(const std::string &path,
                            const CompileOptions &options) {
+  std::string error;
+  std::optional<std::vector<std::string>> sections =
+      readSourceSections(path, error);
+  CompileOutcome outcome;
+  outcome.status = CompileOutcome::Status::Error;
+  if (!sections) {
+    outcome.diagnostics = error;
+    return outcome;
+  }
+  if (sections->size() > 1) {
+    outcome.diagnostics =
+        path + ": error: the file has " + std::to_string(sections->size()) +
+        " sections split by `// -----`; a module file holds one (use jaxc "
+        "run-mlir to run them all)\n";
+    return outcome;
+  }
+  return compileSource(sections->front(), path, options);
+}
+
+CompileOutcome compileSource(const std::string &text,
+                             const std::string &bufferName,
+                             const CompileOptions &options) {
   CompileOutcome outcome;
   auto fail = [&](CompileOutcome::Status status) {
     outcome.status = status;
     outcome.output.clear();
     return outcome;
   };
-
-  std::string errorMessage;
-  std::unique_ptr<llvm::MemoryBuffer> file =
-      openInputFile(path, &errorMessage);
-  if (!file) {
-    outcome.diagnostics = path + ": error: " + errorMessage + "\n";
-    return fail(CompileOutcome::Status::Error);
-  }
-  std::string source = repackBoolHexConstants(file->getBuffer());
+  const std::string &path = bufferName;
+  std::string source = repackBoolHexConstants(text);
 
   DialectRegistry registry;
   registerDialects(registry);

@@ -112,6 +112,8 @@ FailureOr<ModuleMetadata> collectModuleMetadata(ModuleOp module) {
         sig.actualSlot = check.getAs<IntegerAttr>("actual").getInt();
         sig.expectedSlot = check.getAs<IntegerAttr>("expected").getInt();
         sig.location = check.getAs<StringAttr>("location").str();
+        if (auto tolerance = check.getAs<FloatAttr>("tolerance"))
+          sig.tolerance = tolerance.getValueAsDouble();
         fn.checks.push_back(sig);
       }
     }
@@ -128,6 +130,7 @@ public:
   void u32(uint32_t value) { raw(&value, sizeof(value)); }
   void u64(uint64_t value) { raw(&value, sizeof(value)); }
   void i64(int64_t value) { raw(&value, sizeof(value)); }
+  void f64(double value) { raw(&value, sizeof(value)); }
   void string(llvm::StringRef text) {
     u32(text.size());
     raw(text.data(), text.size());
@@ -179,6 +182,7 @@ std::string writeModuleFile(const ModuleMetadata &metadata,
       meta.u32(check.actualSlot);
       meta.u32(check.expectedSlot);
       meta.string(check.location);
+      meta.f64(check.tolerance);
     }
     meta.u32(fn.checkBuffers.size());
     for (const TensorSignature &type : fn.checkBuffers)

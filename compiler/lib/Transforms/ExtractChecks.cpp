@@ -1,5 +1,6 @@
 //===- ExtractChecks.cpp - check.expect_* calls become hidden results -----===//
 
+#include "jaxc/Dialect/Check/IR/CheckOps.h"
 #include "jaxc/Dialect/StableHLO/IR/StableHLOOps.h"
 #include "jaxc/Transforms/Passes.h"
 
@@ -30,32 +31,111 @@ std::string describeLocation(Location loc) {
   return text.empty() ? "<unknown location>" : text;
 }
 
+// One check, whichever spelling the test file used.
+struct CheckInfo {
+  Operation *op;
+  StringRef kind; // "eq", "almost_eq" or "close"
+  Value actual, expected;
+  double tolerance = 0; // 0: the kind's default
+};
+
+// The check an op stands for; nullopt for ops that are no checks.
+// `expected` of the *_const forms is materialized before the op.
+FailureOr<std::optional<CheckInfo>> describeCheck(Operation *op) {
+  using namespace jaxc;
+  auto materialize = [&](ElementsAttr value) -> Value {
+    OpBuilder builder(op);
+    return builder.create<stablehlo::ConstantOp>(op->getLoc(), value);
+  };
+  auto tolerance = [](FloatAttr attr) {
+    return attr ? attr.getValueAsDouble() : 0.0;
+  };
+  if (auto call = dyn_cast<stablehlo::CustomCallOp>(op)) {
+    if (!call.getCallTargetName().starts_with("check."))
+      return std::optional<CheckInfo>();
+    StringRef kind = llvm::StringSwitch<StringRef>(call.getCallTargetName())
+                         .Case("check.expect_eq", "eq")
+                         .Case("check.expect_almost_eq", "almost_eq")
+                         .Case("check.expect_close", "close")
+                         .Default("");
+    if (kind.empty())
+      return call.emitOpError("unknown check '")
+             << call.getCallTargetName() << "'";
+    if (call.getInputs().size() != 2 || call.getNumResults() != 0)
+      return call.emitOpError("a check takes (actual, expected), no results");
+    return std::optional<CheckInfo>(
+        CheckInfo{op, kind, call.getInputs()[0], call.getInputs()[1]});
+  }
+  if (auto eq = dyn_cast<check::ExpectEqOp>(op))
+    return std::optional<CheckInfo>(
+        CheckInfo{op, "eq", eq.getLhs(), eq.getRhs()});
+  if (auto almost = dyn_cast<check::ExpectAlmostEqOp>(op))
+    return std::optional<CheckInfo>(
+        CheckInfo{op, "almost_eq", almost.getLhs(), almost.getRhs(),
+                  tolerance(almost.getToleranceAttr())});
+  if (auto close = dyn_cast<check::ExpectCloseOp>(op)) {
+    if (close.getMinUlpDifference().value_or(0) != 0)
+      return close.emitOpError(
+          "min_ulp_difference is not supported by jaxc yet");
+    double ulps = static_cast<double>(close.getMaxUlpDifference().value_or(0));
+    // max_ulp_difference = 0 asks for exact equality.
+    if (close.getMaxUlpDifference() && ulps == 0)
+      return std::optional<CheckInfo>(
+          CheckInfo{op, "eq", close.getLhs(), close.getRhs()});
+    return std::optional<CheckInfo>(
+        CheckInfo{op, "close", close.getLhs(), close.getRhs(), ulps});
+  }
+  if (auto eq = dyn_cast<check::ExpectEqConstOp>(op))
+    return std::optional<CheckInfo>(
+        CheckInfo{op, "eq", eq.getLhs(), materialize(eq.getValue())});
+  if (auto almost = dyn_cast<check::ExpectAlmostEqConstOp>(op))
+    return std::optional<CheckInfo>(
+        CheckInfo{op, "almost_eq", almost.getLhs(),
+                  materialize(almost.getValue()),
+                  tolerance(almost.getToleranceAttr())});
+  return std::optional<CheckInfo>();
+}
+
 struct ExtractChecksPass
     : jaxc::impl::ExtractChecksPassBase<ExtractChecksPass> {
   void runOnOperation() override {
+    replaceUnfoldableConstants();
     for (auto func : getOperation().getOps<func::FuncOp>())
       if (!func.isDeclaration() && failed(extractChecks(func)))
         return signalPassFailure();
   }
 
+  // IREE's tests mark inputs as unfoldable; to jaxc they are constants.
+  void replaceUnfoldableConstants() {
+    getOperation().walk([](jaxc::util::UnfoldableConstantOp op) {
+      OpBuilder builder(op);
+      auto constant = builder.create<jaxc::stablehlo::ConstantOp>(
+          op.getLoc(), op.getValue());
+      op.replaceAllUsesWith(constant.getResult());
+      op.erase();
+    });
+  }
+
   LogicalResult extractChecks(func::FuncOp func) {
-    SmallVector<jaxc::stablehlo::CustomCallOp> checks;
-    WalkResult walk =
-        func.walk([&](jaxc::stablehlo::CustomCallOp call) -> WalkResult {
-          if (!call.getCallTargetName().starts_with("check."))
-            return WalkResult::advance();
-          if (call->getParentOp() != func)
-            return call.emitOpError(
-                "check inside a nested region is not supported by jaxc yet");
-          checks.push_back(call);
-          return WalkResult::advance();
-        });
+    SmallVector<CheckInfo> checks;
+    WalkResult walk = func.walk([&](Operation *op) -> WalkResult {
+      FailureOr<std::optional<CheckInfo>> check = describeCheck(op);
+      if (failed(check))
+        return WalkResult::interrupt();
+      if (!*check)
+        return WalkResult::advance();
+      if (op->getParentOp() != func)
+        return op->emitOpError(
+            "check inside a nested region is not supported by jaxc yet");
+      checks.push_back(**check);
+      return WalkResult::advance();
+    });
     if (walk.wasInterrupted())
       return failure();
     if (checks.empty())
       return success();
     if (!func.isPublic())
-      return checks.front().emitOpError(
+      return checks.front().op->emitOpError(
           "checks must be in a public function (run the inliner first)");
 
     auto returnOp = cast<func::ReturnOp>(func.getBody().back().getTerminator());
@@ -63,30 +143,23 @@ struct ExtractChecksPass
     Builder builder(ctx);
     SmallVector<Value> hiddenResults;
     SmallVector<Attribute> checkAttrs;
-    for (auto call : checks) {
-      StringRef kind =
-          llvm::StringSwitch<StringRef>(call.getCallTargetName())
-              .Case("check.expect_eq", "eq")
-              .Case("check.expect_almost_eq", "almost_eq")
-              .Case("check.expect_close", "close")
-              .Default("");
-      if (kind.empty())
-        return call.emitOpError("unknown check '")
-               << call.getCallTargetName() << "'";
-      if (call.getInputs().size() != 2 || call.getNumResults() != 0)
-        return call.emitOpError("a check takes (actual, expected), no results");
+    for (const CheckInfo &check : checks) {
       int64_t actual = hiddenResults.size();
-      hiddenResults.append(call.getInputs().begin(), call.getInputs().end());
-      checkAttrs.push_back(builder.getDictionaryAttr({
-          builder.getNamedAttr("kind", builder.getStringAttr(kind)),
+      hiddenResults.append({check.actual, check.expected});
+      SmallVector<NamedAttribute> fields = {
+          builder.getNamedAttr("kind", builder.getStringAttr(check.kind)),
           builder.getNamedAttr("actual", builder.getI64IntegerAttr(actual)),
           builder.getNamedAttr("expected",
                                builder.getI64IntegerAttr(actual + 1)),
           builder.getNamedAttr(
               "location",
-              builder.getStringAttr(describeLocation(call.getLoc()))),
-      }));
-      call.erase();
+              builder.getStringAttr(describeLocation(check.op->getLoc()))),
+      };
+      if (check.tolerance != 0)
+        fields.push_back(builder.getNamedAttr(
+            "tolerance", builder.getF64FloatAttr(check.tolerance)));
+      checkAttrs.push_back(builder.getDictionaryAttr(fields));
+      check.op->erase();
     }
 
     unsigned ownResults = func.getNumResults();

@@ -11,7 +11,9 @@
 #include "jaxc/Pipelines/Pipelines.h"
 #include "jaxc/Target/LLVMCPU.h"
 
+#include <optional>
 #include <string>
+#include <vector>
 
 namespace jaxc {
 
@@ -32,9 +34,21 @@ struct CompileOutcome {
   std::string unsupported;
 };
 
-// `path` may be "-" for standard input.
+// Compiles one MLIR module; `path` may be "-" for standard input. A file
+// split into sections by `// -----` lines is an error here.
 CompileOutcome compileFile(const std::string &path,
                            const CompileOptions &options);
+
+// The same for text already read; `bufferName` names it in diagnostics.
+CompileOutcome compileSource(const std::string &text,
+                             const std::string &bufferName,
+                             const CompileOptions &options);
+
+// Reads a file and splits it at `// -----` lines (as mlir-opt
+// --split-input-file does); each section keeps the file's line numbers.
+// On failure returns nullopt and sets `error` to a diagnostic line.
+std::optional<std::vector<std::string>>
+readSourceSections(const std::string &path, std::string &error);
 
 } // namespace jaxc
 

@@ -25,6 +25,7 @@ struct CheckSignature {
   uint32_t kind = 0; // jaxc_check_kind_t
   uint32_t actualSlot = 0, expectedSlot = 0;
   std::string location;
+  double tolerance = 0; // 0: the kind's default
 };
 
 struct FunctionSignature {

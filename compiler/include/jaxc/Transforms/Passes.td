@@ -6,16 +6,20 @@
 include "mlir/Pass/PassBase.td"
 
 def ExtractChecksPass : Pass<"jaxc-extract-checks", "mlir::ModuleOp"> {
-  let summary = "Turn check.expect_* custom calls into hidden results";
+  let summary = "Turn test-file checks into hidden results";
   let description = [{
     JAX's test programs check themselves with
     `stablehlo.custom_call @check.expect_{eq,almost_eq,close}(%actual,
-    %expected)`. The runtime evaluates checks (runtime/src/checks.cc), so this
-    pass removes each such call from a public function and returns its two
-    operands as extra results after the function's own. The function gets:
+    %expected)`; StableHLO's and IREE's test files use the check dialect
+    (expect_eq, expect_almost_eq, expect_close, and the *_const forms). The
+    runtime evaluates checks (runtime/src/checks.cc), so this pass removes
+    each from a public function and returns its two operands as extra
+    results after the function's own. IREE's util.unfoldable_constant
+    becomes a plain constant. The function gets:
       jaxc.result_count: the number of its own results;
-      jaxc.checks: one dictionary {kind, actual, expected, location} per
-        check, `actual`/`expected` indexing the extra results.
+      jaxc.checks: one dictionary {kind, actual, expected, location,
+        tolerance?} per check, `actual`/`expected` indexing the extra
+        results.
     Run after inlining: checks must sit in a public function's body.
   }];
   let dependentDialects = ["mlir::func::FuncDialect"];

@@ -6,7 +6,7 @@
 // lhs is first padded as the spec's padded_lhs (zero edges, lhs_dilation as
 // interior padding), so that all operands are read through affine maps:
 //
-//   result[.., b, .., of, .., o_i, ..] += lhs[batch, feature, s_i] * rhs[c, of, k_i]
+//   result[b, of, o] += lhs[batch, feature, s] * rhs[c, of, k]
 //   s_i = o_i * stride_i + k'_i * rhs_dilation_i
 //
 // where k'_i is k_i, or K_i - 1 - k_i along a reversed window dimension (the
@@ -43,11 +43,14 @@ struct ConvolutionWindow {
 ConvolutionWindow getConvolutionWindow(stablehlo::ConvolutionOp op,
                                        int64_t numSpatial) {
   SmallVector<int64_t> ones(numSpatial, 1);
-  SmallVector<bool> unreversed(numSpatial, false);
+  // Not llvm::to_vector: its braces would read a range of bool as a list of
+  // two pointers converted to bool.
+  SmallVector<bool> reversal(numSpatial, false);
+  if (std::optional<ArrayRef<bool>> flags = op.getWindowReversal())
+    reversal.assign(flags->begin(), flags->end());
   return {llvm::to_vector(op.getWindowStrides().value_or(ones)),
           llvm::to_vector(op.getLhsDilation().value_or(ones)),
-          llvm::to_vector(op.getRhsDilation().value_or(ones)),
-          llvm::to_vector(op.getWindowReversal().value_or(unreversed)),
+          llvm::to_vector(op.getRhsDilation().value_or(ones)), reversal,
           getWindowPadding(op.getPadding(), numSpatial)};
 }
 
@@ -60,7 +63,8 @@ Value padLhs(OpBuilder &builder, Location loc, Value lhs,
   int64_t rank = type.getRank();
   SmallVector<int64_t> low(rank, 0), high(rank, 0), interior(rank, 0);
   bool padded = false;
-  for (auto [spatial, dim] : llvm::enumerate(dims.getInputSpatialDimensions())) {
+  for (auto [spatial, dim] :
+       llvm::enumerate(dims.getInputSpatialDimensions())) {
     low[dim] = window.padding.low[spatial];
     high[dim] = window.padding.high[spatial];
     interior[dim] = window.lhsDilation[spatial] - 1;
@@ -107,20 +111,20 @@ AffineMap getLhsMap(MLIRContext *context, stablehlo::ConvolutionOp op,
   int64_t numOutputFeatures =
       resultType.getDimSize(dims.getOutputFeatureDimension());
   SmallVector<AffineExpr> exprs(resultType.getRank());
-  exprs[dims.getInputBatchDimension()] = addGroupOffset(
-      loop(dims.getOutputBatchDimension()), outputFeature, numOutputFeatures,
-      op.getBatchGroupCount(),
-      resultType.getDimSize(dims.getOutputBatchDimension()));
-  exprs[dims.getInputFeatureDimension()] = addGroupOffset(
-      loop(loops.getInputFeatureLoop()), outputFeature, numOutputFeatures,
-      op.getFeatureGroupCount(),
-      rhsType.getDimSize(dims.getKernelInputFeatureDimension()));
+  exprs[dims.getInputBatchDimension()] =
+      addGroupOffset(loop(dims.getOutputBatchDimension()), outputFeature,
+                     numOutputFeatures, op.getBatchGroupCount(),
+                     resultType.getDimSize(dims.getOutputBatchDimension()));
+  exprs[dims.getInputFeatureDimension()] =
+      addGroupOffset(loop(loops.getInputFeatureLoop()), outputFeature,
+                     numOutputFeatures, op.getFeatureGroupCount(),
+                     rhsType.getDimSize(dims.getKernelInputFeatureDimension()));
   for (int64_t spatial = 0; spatial < loops.numSpatial; ++spatial) {
     AffineExpr kernelIndex = loop(loops.getKernelSpatialLoop(spatial));
     if (window.reversal[spatial])
-      kernelIndex = rhsType.getDimSize(
-                        dims.getKernelSpatialDimensions()[spatial]) -
-                    1 - kernelIndex;
+      kernelIndex =
+          rhsType.getDimSize(dims.getKernelSpatialDimensions()[spatial]) - 1 -
+          kernelIndex;
     exprs[dims.getInputSpatialDimensions()[spatial]] =
         loop(dims.getOutputSpatialDimensions()[spatial]) *
             window.strides[spatial] +
@@ -138,8 +142,7 @@ AffineMap getRhsMap(MLIRContext *context,
       loop(loops.getInputFeatureLoop());
   exprs[dims.getKernelOutputFeatureDimension()] =
       loop(dims.getOutputFeatureDimension());
-  for (auto [spatial, dim] :
-       llvm::enumerate(dims.getKernelSpatialDimensions()))
+  for (auto [spatial, dim] : llvm::enumerate(dims.getKernelSpatialDimensions()))
     exprs[dim] = loop(loops.getKernelSpatialLoop(spatial));
   return AffineMap::get(loops.getNumLoops(), 0, exprs, context);
 }

@@ -116,7 +116,8 @@ SmallVector<Value> emitStartIndex(OpBuilder &builder, Location loc,
 
 /// operand_index = full_start_index + full_batching_index + full_offset_index
 /// (spec, gather; result_index in scatter). Each term is zero outside its
-/// own dimensions, so only the others are added.
+/// own dimensions: only the nonzero ones are added, a dimension without any
+/// is 0.
 SmallVector<Value>
 emitOperandIndex(OpBuilder &builder, Location loc, int64_t operandRank,
                  const SliceDimensionNumbers &dims, ValueRange startIndex,
@@ -151,7 +152,8 @@ emitOperandIndex(OpBuilder &builder, Location loc, int64_t operandRank,
 //===----------------------------------------------------------------------===//
 
 /// clamp(start, 0, maxStart), as the spec does so that the slice stays in
-/// the operand; unsigned starts are nonnegative already.
+/// the operand. Unsigned starts are nonnegative; compared unsigned, those of
+/// 2^63 and more stay past the end.
 Value emitClampedStart(OpBuilder &builder, Location loc, Value start,
                        int64_t maxStart, bool isUnsigned) {
   Value max = arith::ConstantIndexOp::create(builder, loc, maxStart);

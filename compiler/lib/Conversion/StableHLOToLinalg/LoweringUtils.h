@@ -37,6 +37,12 @@ void populateSelectAndScatterToLinalgPatterns(
 void populateConvolutionToLinalgPatterns(
     const mlir::TypeConverter &typeConverter,
     mlir::RewritePatternSet &patterns);
+void populateRngBitGeneratorToLinalgPatterns(
+    const mlir::TypeConverter &typeConverter,
+    mlir::RewritePatternSet &patterns);
+void populateTriangularSolveToLinalgPatterns(
+    const mlir::TypeConverter &typeConverter,
+    mlir::RewritePatternSet &patterns);
 
 //===----------------------------------------------------------------------===//
 // Scalars (ScalarOps.cpp)

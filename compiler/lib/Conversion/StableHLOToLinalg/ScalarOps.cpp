@@ -409,35 +409,42 @@ Value getTotalOrderKey(OpBuilder &b, Location loc, Value x) {
   return arith::SelectOp::create(b, loc, isNegative, flipped, bits);
 }
 
+/// Compares floats, in IEEE totalOrder for a TOTALORDER compare.
+Value compareFloats(OpBuilder &b, Location loc,
+                    stablehlo::ComparisonDirection direction,
+                    stablehlo::ComparisonType type, Value lhs, Value rhs) {
+  ComparePredicates predicates = getComparePredicates(direction);
+  if (type != stablehlo::ComparisonType::TOTALORDER)
+    return arith::CmpFOp::create(b, loc, predicates.ordered, lhs, rhs);
+  Value lhsKey = getTotalOrderKey(b, loc, lhs);
+  Value rhsKey = getTotalOrderKey(b, loc, rhs);
+  return arith::CmpIOp::create(b, loc, predicates.signedInt, lhsKey, rhsKey);
+}
+
+stablehlo::ComparisonType getCompareType(stablehlo::CompareOp compare) {
+  return compare.getCompareType().value_or(stablehlo::ComparisonType::NOTYPE);
+}
+
 FailureOr<Value> emitCompare(const ScalarCall &call) {
   auto compare = cast<stablehlo::CompareOp>(call.hloOp);
   NumberKind kind = call.kind();
   if (kind == NumberKind::Other)
     return failure();
-  OpBuilder &b = call.b;
-  Location loc = call.loc;
   Value lhs = call.args[0], rhs = call.args[1];
-  ComparePredicates predicates =
-      getComparePredicates(compare.getComparisonDirection());
-  stablehlo::ComparisonType type =
-      compare.getCompareType().value_or(stablehlo::ComparisonType::NOTYPE);
-  if (kind == NumberKind::Float) {
-    if (type != stablehlo::ComparisonType::TOTALORDER)
-      return arith::CmpFOp::create(b, loc, predicates.ordered, lhs, rhs)
-          .getResult();
-    Value lhsKey = getTotalOrderKey(b, loc, lhs);
-    Value rhsKey = getTotalOrderKey(b, loc, rhs);
-    return arith::CmpIOp::create(b, loc, predicates.signedInt, lhsKey, rhsKey)
-        .getResult();
-  }
+  stablehlo::ComparisonType type = getCompareType(compare);
+  if (kind == NumberKind::Float)
+    return compareFloats(call.b, call.loc, compare.getComparisonDirection(),
+                         type, lhs, rhs);
   // Without a compare_type the element type says: si is signed, ui and i1
   // unsigned.
   bool isSigned = type == stablehlo::ComparisonType::SIGNED ||
                   (type != stablehlo::ComparisonType::UNSIGNED &&
                    kind == NumberKind::Signed);
+  ComparePredicates predicates =
+      getComparePredicates(compare.getComparisonDirection());
   return arith::CmpIOp::create(
-             b, loc, isSigned ? predicates.signedInt : predicates.unsignedInt,
-             lhs, rhs)
+             call.b, call.loc,
+             isSigned ? predicates.signedInt : predicates.unsignedInt, lhs, rhs)
       .getResult();
 }
 
@@ -574,37 +581,47 @@ FailureOr<Value> emitComplexCreate(const ScalarCall &call) {
       .getResult();
 }
 
-// sin(x + iy) = sin x cosh y + i cos x sinh y, with libm's sinh: complex.sin
-// computes sinh y as (e^y - e^-y) / 2, which cancels for small y.
-FailureOr<Value> emitComplexSine(const ScalarCall &call) {
+// (a + bi)(c + di) = (ac - bd) + (bc + ad)i with ac and bc fused into FMAs,
+// as XLA's CPU backend computes it: the suite expects its rounding.
+FailureOr<Value> emitComplexMultiply(const ScalarCall &call) {
   OpBuilder &b = call.b;
   Location loc = call.loc;
-  Value z = call.args[0];
-  Value x = complex::ReOp::create(b, loc, z);
-  Value y = complex::ImOp::create(b, loc, z);
-  Value real = arith::MulFOp::create(b, loc, math::SinOp::create(b, loc, x),
-                                     math::CoshOp::create(b, loc, y));
-  Value imag = arith::MulFOp::create(b, loc, math::CosOp::create(b, loc, x),
-                                     math::SinhOp::create(b, loc, y));
-  return complex::CreateOp::create(b, loc, z.getType(), real, imag)
+  Value lhs = call.args[0], rhs = call.args[1];
+  Value lhsReal = complex::ReOp::create(b, loc, lhs);
+  Value lhsImag = complex::ImOp::create(b, loc, lhs);
+  Value rhsReal = complex::ReOp::create(b, loc, rhs);
+  Value rhsImag = complex::ImOp::create(b, loc, rhs);
+  Value real = math::FmaOp::create(
+      b, loc, lhsReal, rhsReal,
+      arith::NegFOp::create(b, loc,
+                            arith::MulFOp::create(b, loc, lhsImag, rhsImag)));
+  Value imag =
+      math::FmaOp::create(b, loc, lhsImag, rhsReal,
+                          arith::MulFOp::create(b, loc, lhsReal, rhsImag));
+  return complex::CreateOp::create(b, loc, lhs.getType(), real, imag)
       .getResult();
 }
 
-// cos(x + iy) = cos x cosh y - i sin x sinh y, as for the sine.
-FailureOr<Value> emitComplexCosine(const ScalarCall &call) {
+/// sin(x + iy) = sin x cosh y + i cos x sinh y and
+/// cos(x + iy) = cos x cosh y - i sin x sinh y, with libm's sinh and cosh:
+/// complex.sin and complex.cos take sinh y as (e^y - e^-y) / 2, which
+/// cancels for small y.
+template <bool isCosine>
+FailureOr<Value> emitComplexSineOrCosine(const ScalarCall &call) {
   OpBuilder &b = call.b;
   Location loc = call.loc;
   Value z = call.args[0];
   Value x = complex::ReOp::create(b, loc, z);
   Value y = complex::ImOp::create(b, loc, z);
-  Value real = arith::MulFOp::create(b, loc, math::CosOp::create(b, loc, x),
+  Value sinX = math::SinOp::create(b, loc, x);
+  Value cosX = math::CosOp::create(b, loc, x);
+  Value real = arith::MulFOp::create(b, loc, isCosine ? cosX : sinX,
                                      math::CoshOp::create(b, loc, y));
-  Value imag = arith::NegFOp::create(
-      b, loc,
-      arith::MulFOp::create(b, loc, math::SinOp::create(b, loc, x),
-                            math::SinhOp::create(b, loc, y)));
-  return complex::CreateOp::create(b, loc, z.getType(), real, imag)
-      .getResult();
+  Value imag = arith::MulFOp::create(b, loc, isCosine ? sinX : cosX,
+                                     math::SinhOp::create(b, loc, y));
+  if (isCosine)
+    imag = arith::NegFOp::create(b, loc, imag);
+  return complex::CreateOp::create(b, loc, z.getType(), real, imag).getResult();
 }
 
 // 1 / (1 + exp(-z)).
@@ -623,16 +640,38 @@ FailureOr<Value> emitComplexLogistic(const ScalarCall &call) {
       .getResult();
 }
 
-/// Complex numbers have no order: EQ and NE only (NE is true for NaN).
+/// Lexicographic on (real, imaginary) parts, as the spec orders complex
+/// numbers: EQ needs both parts equal, NE either unequal, and the others
+/// compare the imaginary parts only where the real parts are equal.
 FailureOr<Value> emitComplexCompare(const ScalarCall &call) {
-  switch (cast<stablehlo::CompareOp>(call.hloOp).getComparisonDirection()) {
-  case stablehlo::ComparisonDirection::EQ:
-    return createOp<complex::EqualOp>(call);
-  case stablehlo::ComparisonDirection::NE:
-    return createOp<complex::NotEqualOp>(call);
-  default:
-    return failure();
-  }
+  using stablehlo::ComparisonDirection;
+  auto compare = cast<stablehlo::CompareOp>(call.hloOp);
+  OpBuilder &b = call.b;
+  Location loc = call.loc;
+  ComparisonDirection direction = compare.getComparisonDirection();
+  stablehlo::ComparisonType type = getCompareType(compare);
+  Value lhs = call.args[0], rhs = call.args[1];
+  Value lhsReal = complex::ReOp::create(b, loc, lhs);
+  Value rhsReal = complex::ReOp::create(b, loc, rhs);
+  Value imagCompared =
+      compareFloats(b, loc, direction, type, complex::ImOp::create(b, loc, lhs),
+                    complex::ImOp::create(b, loc, rhs));
+  if (direction == ComparisonDirection::NE)
+    return arith::OrIOp::create(
+               b, loc, compareFloats(b, loc, direction, type, lhsReal, rhsReal),
+               imagCompared)
+        .getResult();
+  Value realsEqual =
+      compareFloats(b, loc, ComparisonDirection::EQ, type, lhsReal, rhsReal);
+  Value imagDecides = arith::AndIOp::create(b, loc, realsEqual, imagCompared);
+  if (direction == ComparisonDirection::EQ)
+    return imagDecides;
+  ComparisonDirection strict = direction == ComparisonDirection::LT ||
+                                       direction == ComparisonDirection::LE
+                                   ? ComparisonDirection::LT
+                                   : ComparisonDirection::GT;
+  Value realDecides = compareFloats(b, loc, strict, type, lhsReal, rhsReal);
+  return arith::OrIOp::create(b, loc, realDecides, imagDecides).getResult();
 }
 
 //===----------------------------------------------------------------------===//
@@ -671,7 +710,7 @@ const ScalarRule *lookupScalarRule(Operation *op) {
                        createOp<complex::SubOp>, inF32),
       rule<MulOp>(emitByKind<arith::MulFOp, arith::MulIOp, arith::MulIOp,
                              arith::AndIOp>,
-                  createOp<complex::MulOp>, inF32),
+                  emitComplexMultiply, inF32),
       // Smith's algorithm, which scales to avoid overflow.
       rule<DivOp>(emitDivide, createOp<complex::DivOp>, inF32),
       rule<RemOp>(emitRemainder, realOnly, inF32),
@@ -703,16 +742,16 @@ const ScalarRule *lookupScalarRule(Operation *op) {
       rule<Log1pOp>(emitFloatOp<math::Log1pOp>, createOp<complex::Log1pOp>,
                     inF32),
       rule<LogisticOp>(emitLogistic, emitComplexLogistic, inF32),
-      rule<SqrtOp>(emitFloatOp<math::SqrtOp>, createOp<complex::SqrtOp>,
-                   inF32),
+      rule<SqrtOp>(emitFloatOp<math::SqrtOp>, createOp<complex::SqrtOp>, inF32),
       rule<RsqrtOp>(emitFloatOp<math::RsqrtOp>, createOp<complex::RsqrtOp>,
                     inF32),
       rule<CbrtOp>(emitFloatOp<math::CbrtOp>, realOnly, inF32),
-      rule<SineOp>(emitFloatOp<math::SinOp>, emitComplexSine, inF32),
-      rule<CosineOp>(emitFloatOp<math::CosOp>, emitComplexCosine, inF32),
+      rule<SineOp>(emitFloatOp<math::SinOp>,
+                   emitComplexSineOrCosine</*isCosine=*/false>, inF32),
+      rule<CosineOp>(emitFloatOp<math::CosOp>,
+                     emitComplexSineOrCosine</*isCosine=*/true>, inF32),
       rule<TanOp>(emitFloatOp<math::TanOp>, createOp<complex::TanOp>, inF32),
-      rule<TanhOp>(emitFloatOp<math::TanhOp>, createOp<complex::TanhOp>,
-                   inF32),
+      rule<TanhOp>(emitFloatOp<math::TanhOp>, createOp<complex::TanhOp>, inF32),
       rule<Atan2Op>(emitFloatOp<math::Atan2Op>, createOp<complex::Atan2Op>,
                     inF32),
       rule<FloorOp>(emitFloatOp<math::FloorOp>, realOnly, inF32),
@@ -740,11 +779,11 @@ const ScalarRule *lookupScalarRule(Operation *op) {
 /// The value of a splat constant as a signless scalar.
 Value emitScalarConstant(OpBuilder &b, Location loc, DenseElementsAttr value) {
   if (auto complexType = dyn_cast<ComplexType>(value.getElementType())) {
-    auto [real, imag] = value.getSplatValue<std::complex<APFloat>>();
+    auto splat = value.getSplatValue<std::complex<APFloat>>();
     Type part = complexType.getElementType();
     return createComplexConstant(b, loc, complexType,
-                                 b.getFloatAttr(part, real),
-                                 b.getFloatAttr(part, imag));
+                                 b.getFloatAttr(part, splat.real()),
+                                 b.getFloatAttr(part, splat.imag()));
   }
   Type type = getSignlessType(value.getElementType());
   if (type != value.getElementType())
@@ -811,8 +850,8 @@ Type getSignlessType(Type type) {
 
 Value createScalarZero(OpBuilder &builder, Location loc, Type type) {
   if (auto complexType = dyn_cast<ComplexType>(type)) {
-    auto zero = cast<FloatAttr>(
-        builder.getZeroAttr(complexType.getElementType()));
+    auto zero =
+        cast<FloatAttr>(builder.getZeroAttr(complexType.getElementType()));
     return createComplexConstant(builder, loc, complexType, zero, zero);
   }
   return arith::ConstantOp::create(builder, loc, builder.getZeroAttr(type));

@@ -46,8 +46,7 @@ SmallVector<Value> emitOperandIndex(OpBuilder &builder, Location loc,
                                     ValueRange sourceIndex,
                                     ValueRange windowIndex) {
   SmallVector<Value> operandIndex;
-  for (auto [dim, source, offset] :
-       llvm::enumerate(sourceIndex, windowIndex)) {
+  for (auto [dim, source, offset] : llvm::enumerate(sourceIndex, windowIndex)) {
     Value stride =
         arith::ConstantIndexOp::create(builder, loc, window.strides[dim]);
     Value low =
@@ -92,19 +91,18 @@ Selection emitWindowSelection(OpBuilder &builder, Location loc, Value operand,
             emitOperandIndex(b, loc, window, sourceIndex, windowIndex);
         Value inOperand = emitInBounds(b, loc, index, shape);
         // Padding reads some element in bounds, never to be selected.
-        SmallVector<Value> readIndex = llvm::map_to_vector(
-            index, [&](Value position) -> Value {
+        SmallVector<Value> readIndex =
+            llvm::map_to_vector(index, [&](Value position) -> Value {
               return arith::SelectOp::create(b, loc, inOperand, position, zero);
             });
-        Value candidate =
-            tensor::ExtractOp::create(b, loc, operand, readIndex);
+        Value candidate = tensor::ExtractOp::create(b, loc, operand, readIndex);
         Value keepSelected =
             emitDetachedBody(b, select, {selected, candidate}).front();
         Value keep = arith::AndIOp::create(b, loc, found, keepSelected);
         Value take = arith::AndIOp::create(
             b, loc, inOperand,
-            arith::XOrIOp::create(
-                b, loc, keep, arith::ConstantIntOp::create(b, loc, 1, 1)));
+            arith::XOrIOp::create(b, loc, keep,
+                                  arith::ConstantIntOp::create(b, loc, 1, 1)));
         scf::ValueVector next{
             arith::OrIOp::create(b, loc, found, inOperand),
             arith::SelectOp::create(b, loc, take, candidate, selected)};
@@ -134,8 +132,8 @@ Value emitScatter(OpBuilder &builder, Location loc, Block &scatter,
             tensor::ExtractOp::create(b, loc, source, sourceIndex);
         Value combined =
             emitDetachedBody(b, scatter, {current, sourceElement}).front();
-        Value updated = tensor::InsertOp::create(b, loc, combined, result,
-                                                 selection.index);
+        Value updated =
+            tensor::InsertOp::create(b, loc, combined, result, selection.index);
         scf::YieldOp::create(b, loc, updated);
       },
       [&](OpBuilder &b, Location) { scf::YieldOp::create(b, loc, result); });
@@ -156,14 +154,13 @@ struct SelectAndScatterToLinalg final
     Location loc = op.getLoc();
     Type elementType = resultType.getElementType();
     auto buildRegionBody = [&](Region &region) {
-      return buildGenericBody(
-          rewriter.getContext(), loc, {elementType, elementType},
-          [&](OpBuilder &b, Location, ValueRange args) {
-            return emitScalarRegion(b, region, args);
-          });
+      return buildGenericBody(rewriter.getContext(), loc,
+                              {elementType, elementType},
+                              [&](OpBuilder &b, Location, ValueRange args) {
+                                return emitScalarRegion(b, region, args);
+                              });
     };
-    FailureOr<std::unique_ptr<Block>> select =
-        buildRegionBody(op.getSelect());
+    FailureOr<std::unique_ptr<Block>> select = buildRegionBody(op.getSelect());
     FailureOr<std::unique_ptr<Block>> scatter =
         buildRegionBody(op.getScatter());
     if (failed(select) || failed(scatter))
@@ -190,8 +187,8 @@ struct SelectAndScatterToLinalg final
             ValueRange result) -> scf::ValueVector {
           Selection selection = emitWindowSelection(
               b, loc, operand, **select, window, sourceIndex, initValue);
-          return {emitScatter(b, loc, **scatter, selection, source,
-                              sourceIndex, result.front())};
+          return {emitScatter(b, loc, **scatter, selection, source, sourceIndex,
+                              result.front())};
         });
     rewriter.replaceOp(op, loops.results);
     return success();

@@ -17,7 +17,6 @@
 #include "mlir/Dialect/Tensor/IR/Tensor.h"
 #include "mlir/Dialect/Utils/StaticValueUtils.h"
 #include "mlir/IR/TypeUtilities.h"
-#include "llvm/Support/MathExtras.h"
 
 using namespace mlir;
 
@@ -49,9 +48,10 @@ Value emitLessThan(OpBuilder &builder, Block &comparator, ValueRange lhs,
 /// than the left one's, which keeps equal elements in order.
 SmallVector<Value> emitMerge(OpBuilder &builder, Location loc,
                              Block &comparator, ValueRange sources,
-                             ValueRange destinations, Value start,
-                             Value middle, Value end) {
-  int64_t size = cast<RankedTensorType>(sources.front().getType()).getDimSize(0);
+                             ValueRange destinations, Value start, Value middle,
+                             Value end) {
+  int64_t size =
+      cast<RankedTensorType>(sources.front().getType()).getDimSize(0);
   Value one = arith::ConstantIndexOp::create(builder, loc, 1);
   // A cursor at the end of its run still reads an element in bounds; that
   // element is never taken.
@@ -83,8 +83,7 @@ SmallVector<Value> emitMerge(OpBuilder &builder, Location loc,
                 arith::AddIOp::create(b, loc, leftCursor, one)),
             arith::SelectOp::create(
                 b, loc, rightFirst,
-                arith::AddIOp::create(b, loc, rightCursor, one),
-                rightCursor)};
+                arith::AddIOp::create(b, loc, rightCursor, one), rightCursor)};
         for (auto [leftElement, rightElement, destination] :
              llvm::zip_equal(left, right, merged)) {
           Value element = arith::SelectOp::create(b, loc, rightFirst,
@@ -97,46 +96,88 @@ SmallVector<Value> emitMerge(OpBuilder &builder, Location loc,
   return llvm::to_vector_of<Value>(loop.getResults().drop_front(2));
 }
 
-/// Sorts the 1-D tensors `vectors` (of two elements or more) together.
-/// Pass p merges pairs of sorted runs of 2^p elements from one set of
-/// tensors into the other; the sets swap roles after each pass.
-SmallVector<Value> emitMergeSort(OpBuilder &builder, Location loc,
-                                 Block &comparator, ValueRange vectors) {
-  auto type = cast<RankedTensorType>(vectors.front().getType());
+/// Merges each pair of adjacent sorted runs of `runSize` elements of the 1-D
+/// tensors `sources` into new tensors.
+SmallVector<Value> emitMergePass(OpBuilder &builder, Location loc,
+                                 Block &comparator, ValueRange sources,
+                                 int64_t runSize) {
+  auto type = cast<RankedTensorType>(sources.front().getType());
   int64_t size = type.getDimSize(0);
-  SmallVector<Value> iterArgs(vectors);
-  for (Value vector : vectors)
-    iterArgs.push_back(tensor::EmptyOp::create(
-        builder, loc, type.getShape(), getElementTypeOrSelf(vector.getType())));
+  SmallVector<Value> merged;
+  for (Value source : sources)
+    merged.push_back(tensor::EmptyOp::create(
+        builder, loc, type.getShape(), getElementTypeOrSelf(source.getType())));
   auto constant = [&](int64_t value) -> Value {
     return arith::ConstantIndexOp::create(builder, loc, value);
   };
-  Value zero = constant(0), one = constant(1), end = constant(size);
-  size_t numVectors = vectors.size();
-  auto passes = scf::ForOp::create(
-      builder, loc, zero, constant(llvm::Log2_64_Ceil(size)), one, iterArgs,
-      [&](OpBuilder &b, Location, Value pass, ValueRange sets) {
-        ValueRange sources = sets.take_front(numVectors);
-        Value runSize = arith::ShLIOp::create(b, loc, one, pass);
-        Value pairSize = arith::ShLIOp::create(b, loc, runSize, one);
-        auto pairs = scf::ForOp::create(
-            b, loc, zero, end, pairSize, sets.drop_front(numVectors),
-            [&](OpBuilder &pb, Location, Value start, ValueRange merged) {
-              Value middle = arith::MinUIOp::create(
-                  pb, loc, arith::AddIOp::create(pb, loc, start, runSize), end);
-              Value pairEnd = arith::MinUIOp::create(
-                  pb, loc, arith::AddIOp::create(pb, loc, start, pairSize),
-                  end);
-              scf::YieldOp::create(pb, loc,
-                                   emitMerge(pb, loc, comparator, sources,
-                                             merged, start, middle, pairEnd));
-            });
-        SmallVector<Value> swapped(pairs.getResults());
-        llvm::append_range(swapped, sources);
-        scf::YieldOp::create(b, loc, swapped);
+  Value end = constant(size);
+  auto pairs = scf::ForOp::create(
+      builder, loc, constant(0), end, constant(2 * runSize), merged,
+      [&](OpBuilder &b, Location, Value start, ValueRange destinations) {
+        auto runEnd = [&](int64_t offset) -> Value {
+          Value unclamped =
+              arith::AddIOp::create(b, loc, start, constant(offset));
+          return arith::MinUIOp::create(b, loc, unclamped, end);
+        };
+        scf::YieldOp::create(b, loc,
+                             emitMerge(b, loc, comparator, sources,
+                                       destinations, start, runEnd(runSize),
+                                       runEnd(2 * runSize)));
       });
-  return llvm::to_vector_of<Value>(
-      passes.getResults().take_front(numVectors));
+  return pairs.getResults();
+}
+
+/// Sorts the 1-D tensors `vectors` together by a bottom-up merge sort: pass
+/// p merges runs of 2^p elements into runs of 2^(p+1). The passes are
+/// unrolled (there are ceil(log2(size)) of them), so that no loop swaps
+/// buffers, which bufferization would turn into runtime alias checks.
+SmallVector<Value> emitMergeSort(OpBuilder &builder, Location loc,
+                                 Block &comparator, ValueRange vectors) {
+  int64_t size =
+      cast<RankedTensorType>(vectors.front().getType()).getDimSize(0);
+  SmallVector<Value> sorted(vectors);
+  for (int64_t runSize = 1; runSize < size; runSize *= 2)
+    sorted = emitMergePass(builder, loc, comparator, sorted, runSize);
+  return sorted;
+}
+
+/// Sorts `tensors` together along `sortDim` (of two elements or more): one
+/// loop per other dimension, carrying the tensors, sorts the 1-D slices at
+/// its index.
+SmallVector<Value> emitSortAlong(OpBuilder &builder, Location loc,
+                                 Block &comparator, ValueRange tensors,
+                                 int64_t sortDim) {
+  ArrayRef<int64_t> shape =
+      cast<RankedTensorType>(tensors.front().getType()).getShape();
+  int64_t rank = shape.size();
+  SmallVector<int64_t> loopSizes(shape);
+  loopSizes.erase(loopSizes.begin() + sortDim);
+  SmallVector<int64_t> sliceSizes(rank, 1);
+  sliceSizes[sortDim] = shape[sortDim];
+  MLIRContext *context = builder.getContext();
+  SmallVector<OpFoldResult> sizes = getAsIndexOpFoldResult(context, sliceSizes);
+  SmallVector<OpFoldResult> strides =
+      getAsIndexOpFoldResult(context, SmallVector<int64_t>(rank, 1));
+  scf::LoopNest loops = buildStaticLoopNest(
+      builder, loc, loopSizes, tensors,
+      [&](OpBuilder &b, Location, ValueRange sliceIndex, ValueRange results) {
+        SmallVector<OpFoldResult> offsets = getAsOpFoldResult(sliceIndex);
+        offsets.insert(offsets.begin() + sortDim, b.getIndexAttr(0));
+        SmallVector<Value> vectors;
+        for (Value result : results) {
+          auto vectorType = RankedTensorType::get(
+              shape[sortDim], getElementTypeOrSelf(result.getType()));
+          vectors.push_back(tensor::ExtractSliceOp::create(
+              b, loc, vectorType, result, offsets, sizes, strides));
+        }
+        scf::ValueVector sorted;
+        for (auto [vector, result] : llvm::zip_equal(
+                 emitMergeSort(b, loc, comparator, vectors), results))
+          sorted.push_back(tensor::InsertSliceOp::create(
+              b, loc, vector, result, offsets, sizes, strides));
+        return sorted;
+      });
+  return loops.results;
 }
 
 struct SortToSCF final : OpConversionPattern<stablehlo::SortOp> {
@@ -150,54 +191,27 @@ struct SortToSCF final : OpConversionPattern<stablehlo::SortOp> {
     SmallVector<Type> comparatorArgTypes;
     for (Value input : inputs)
       comparatorArgTypes.append(2, getElementTypeOrSelf(input.getType()));
-    FailureOr<std::unique_ptr<Block>> comparator = buildGenericBody(
-        rewriter.getContext(), loc, comparatorArgTypes,
-        [&](OpBuilder &b, Location, ValueRange args) {
-          return emitScalarRegion(b, op.getComparator(), args);
-        });
+    FailureOr<std::unique_ptr<Block>> comparator =
+        buildGenericBody(rewriter.getContext(), loc, comparatorArgTypes,
+                         [&](OpBuilder &b, Location, ValueRange args) {
+                           return emitScalarRegion(b, op.getComparator(), args);
+                         });
     if (failed(comparator))
       return failure();
 
     ArrayRef<int64_t> shape =
         cast<RankedTensorType>(inputs.front().getType()).getShape();
-    int64_t rank = shape.size();
     // The spec allows a dimension counted from the end.
-    int64_t sortDim = op.getDimension() < 0 ? op.getDimension() + rank
-                                            : op.getDimension();
+    int64_t sortDim =
+        op.getDimension() < 0
+            ? op.getDimension() + static_cast<int64_t>(shape.size())
+            : op.getDimension();
     if (shape[sortDim] <= 1) {
       rewriter.replaceOp(op, inputs);
       return success();
     }
-    // One loop per other dimension; the sorted one takes a single trip.
-    SmallVector<int64_t> loopSizes(shape);
-    loopSizes[sortDim] = 1;
-    SmallVector<int64_t> sliceSizes(rank, 1);
-    sliceSizes[sortDim] = shape[sortDim];
-    MLIRContext *context = rewriter.getContext();
-    scf::LoopNest loops = buildStaticLoopNest(
-        rewriter, loc, loopSizes, inputs,
-        [&](OpBuilder &b, Location, ValueRange offsets, ValueRange results) {
-          SmallVector<OpFoldResult> sliceOffsets =
-              getAsOpFoldResult(offsets);
-          SmallVector<OpFoldResult> sizes =
-              getAsIndexOpFoldResult(context, sliceSizes);
-          SmallVector<OpFoldResult> strides =
-              getAsIndexOpFoldResult(context, SmallVector<int64_t>(rank, 1));
-          SmallVector<Value> vectors;
-          for (Value result : results) {
-            auto vectorType = RankedTensorType::get(
-                shape[sortDim], getElementTypeOrSelf(result.getType()));
-            vectors.push_back(tensor::ExtractSliceOp::create(
-                b, loc, vectorType, result, sliceOffsets, sizes, strides));
-          }
-          scf::ValueVector sorted;
-          for (auto [vector, result] : llvm::zip_equal(
-                   emitMergeSort(b, loc, **comparator, vectors), results))
-            sorted.push_back(tensor::InsertSliceOp::create(
-                b, loc, vector, result, sliceOffsets, sizes, strides));
-          return sorted;
-        });
-    rewriter.replaceOp(op, loops.results);
+    rewriter.replaceOp(
+        op, emitSortAlong(rewriter, loc, **comparator, inputs, sortDim));
     return success();
   }
 };

@@ -129,6 +129,8 @@ void populateStableHLOToLinalgPatterns(const TypeConverter &typeConverter,
   populateSortToSCFPatterns(typeConverter, patterns);
   populateSelectAndScatterToLinalgPatterns(typeConverter, patterns);
   populateConvolutionToLinalgPatterns(typeConverter, patterns);
+  populateRngBitGeneratorToLinalgPatterns(typeConverter, patterns);
+  populateTriangularSolveToLinalgPatterns(typeConverter, patterns);
   patterns.add<CheckOperandsToSignless>(typeConverter, patterns.getContext());
 }
 

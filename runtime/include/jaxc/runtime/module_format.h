@@ -36,6 +36,8 @@
 //         u32    actual_slot      index into the hidden check buffers
 //         u32    expected_slot
 //         string location         "file:line:col" of the check op
+//         f64    tolerance        ALMOST_EQ: absolute; CLOSE: ULPs;
+//                                 0: the kind's default (1e-3, 3 ULP)
 //       u32    check_buffer_count, then that many tensor types
 //   A tensor type: u32 dtype (jaxc_dtype_t), u32 rank, rank x i64 dims.
 //
@@ -87,8 +89,10 @@ typedef enum jaxc_dtype_t {
 // The self-checks of JAX's test programs (check.expect_* custom calls).
 typedef enum jaxc_check_kind_t {
   JAXC_CHECK_EQ = 1,        // exact; NaN equals NaN
-  JAXC_CHECK_ALMOST_EQ = 2, // |a - e| <= 1e-3 (per component for complex)
-  JAXC_CHECK_CLOSE = 3,     // within 3 ULP; non-finite: same bits or both NaN
+  JAXC_CHECK_ALMOST_EQ = 2, // |a - e| <= tolerance, default 1e-3 (per
+                            // component for complex)
+  JAXC_CHECK_CLOSE = 3,     // within tolerance ULPs, default 3; non-finite:
+                            // same bits or both NaN
 } jaxc_check_kind_t;
 
 #endif // JAXC_RUNTIME_MODULE_FORMAT_H
