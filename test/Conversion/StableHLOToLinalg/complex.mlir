@@ -19,11 +19,11 @@ func.func @add(%x: tensor<4xcomplex<f32>>, %y: tensor<4xcomplex<f32>>) -> tensor
 // CHECK-DAG: %[[B:.*]] = complex.im %[[X]] : complex<f32>
 // CHECK-DAG: %[[C:.*]] = complex.re %[[Y]] : complex<f32>
 // CHECK-DAG: %[[D:.*]] = complex.im %[[Y]] : complex<f32>
-// CHECK: %[[BD:.*]] = arith.mulf %[[B]], %[[D]] : f32
-// CHECK: %[[NEG_BD:.*]] = arith.negf %[[BD]] : f32
-// CHECK: %[[REAL:.*]] = math.fma %[[A]], %[[C]], %[[NEG_BD]] : f32
-// CHECK: %[[AD:.*]] = arith.mulf %[[A]], %[[D]] : f32
-// CHECK: %[[IMAG:.*]] = math.fma %[[B]], %[[C]], %[[AD]] : f32
+// CHECK-DAG: %[[BD:.*]] = arith.mulf %[[B]], %[[D]] : f32
+// CHECK-DAG: %[[NEG_BD:.*]] = arith.negf %[[BD]] : f32
+// CHECK-DAG: %[[REAL:.*]] = math.fma %[[A]], %[[C]], %[[NEG_BD]] : f32
+// CHECK-DAG: %[[AD:.*]] = arith.mulf %[[A]], %[[D]] : f32
+// CHECK-DAG: %[[IMAG:.*]] = math.fma %[[B]], %[[C]], %[[AD]] : f32
 // CHECK: %[[PRODUCT:.*]] = complex.create %[[REAL]], %[[IMAG]] : complex<f32>
 // CHECK: linalg.yield %[[PRODUCT]] : complex<f32>
 func.func @multiply(%x: tensor<4xcomplex<f32>>, %y: tensor<4xcomplex<f32>>) -> tensor<4xcomplex<f32>> {
@@ -124,16 +124,46 @@ func.func @parts(%z: tensor<4xcomplex<f32>>, %f: tensor<4xf32>) -> (tensor<4xcom
   return %0, %1, %2 : tensor<4xcomplex<f32>>, tensor<4xf32>, tensor<4xf32>
 }
 
+// Lexicographic on (real, imaginary): EQ needs both parts equal, NE either
+// unequal (true for NaN); LE is re < re' or (re == re' and im <= im').
 // CHECK-LABEL: func.func @compare_and_select
-// CHECK: %[[EQ:.*]] = complex.eq %{{.*}}, %{{.*}} : complex<f32>
-// CHECK: %[[NE:.*]] = complex.neq %{{.*}}, %{{.*}} : complex<f32>
+// CHECK: ^bb0(%[[X:.*]]: complex<f32>, %[[Y:.*]]: complex<f32>, %{{.*}}: i1):
+// CHECK-DAG: %[[X_RE:.*]] = complex.re %[[X]] : complex<f32>
+// CHECK-DAG: %[[X_IM:.*]] = complex.im %[[X]] : complex<f32>
+// CHECK-DAG: %[[Y_RE:.*]] = complex.re %[[Y]] : complex<f32>
+// CHECK-DAG: %[[Y_IM:.*]] = complex.im %[[Y]] : complex<f32>
+// CHECK-DAG: %[[IM_EQ:.*]] = arith.cmpf oeq, %[[X_IM]], %[[Y_IM]] : f32
+// CHECK-DAG: %[[RE_EQ:.*]] = arith.cmpf oeq, %[[X_RE]], %[[Y_RE]] : f32
+// CHECK: %[[EQ:.*]] = arith.andi %[[RE_EQ]], %[[IM_EQ]] : i1
+// CHECK: linalg.yield %[[EQ]] : i1
+// CHECK: ^bb0(%[[X:.*]]: complex<f32>, %[[Y:.*]]: complex<f32>, %{{.*}}: i1):
+// CHECK-DAG: %[[X_RE:.*]] = complex.re %[[X]] : complex<f32>
+// CHECK-DAG: %[[X_IM:.*]] = complex.im %[[X]] : complex<f32>
+// CHECK-DAG: %[[Y_RE:.*]] = complex.re %[[Y]] : complex<f32>
+// CHECK-DAG: %[[Y_IM:.*]] = complex.im %[[Y]] : complex<f32>
+// CHECK-DAG: %[[IM_NE:.*]] = arith.cmpf une, %[[X_IM]], %[[Y_IM]] : f32
+// CHECK-DAG: %[[RE_NE:.*]] = arith.cmpf une, %[[X_RE]], %[[Y_RE]] : f32
+// CHECK: %[[NE:.*]] = arith.ori %[[RE_NE]], %[[IM_NE]] : i1
+// CHECK: linalg.yield %[[NE]] : i1
+// CHECK: ^bb0(%[[X:.*]]: complex<f32>, %[[Y:.*]]: complex<f32>, %{{.*}}: i1):
+// CHECK-DAG: %[[X_RE:.*]] = complex.re %[[X]] : complex<f32>
+// CHECK-DAG: %[[X_IM:.*]] = complex.im %[[X]] : complex<f32>
+// CHECK-DAG: %[[Y_RE:.*]] = complex.re %[[Y]] : complex<f32>
+// CHECK-DAG: %[[Y_IM:.*]] = complex.im %[[Y]] : complex<f32>
+// CHECK-DAG: %[[IM_LE:.*]] = arith.cmpf ole, %[[X_IM]], %[[Y_IM]] : f32
+// CHECK-DAG: %[[RE_EQ:.*]] = arith.cmpf oeq, %[[X_RE]], %[[Y_RE]] : f32
+// CHECK: %[[IM_DECIDES:.*]] = arith.andi %[[RE_EQ]], %[[IM_LE]] : i1
+// CHECK: %[[RE_LT:.*]] = arith.cmpf olt, %[[X_RE]], %[[Y_RE]] : f32
+// CHECK: %[[LE:.*]] = arith.ori %[[RE_LT]], %[[IM_DECIDES]] : i1
+// CHECK: linalg.yield %[[LE]] : i1
 // CHECK: ^bb0(%[[PRED:.*]]: i1, %[[X:.*]]: complex<f32>, %[[Y:.*]]: complex<f32>, %{{.*}}: complex<f32>):
 // CHECK: arith.select %[[PRED]], %[[X]], %[[Y]] : complex<f32>
-func.func @compare_and_select(%x: tensor<4xcomplex<f32>>, %y: tensor<4xcomplex<f32>>) -> (tensor<4xi1>, tensor<4xcomplex<f32>>) {
+func.func @compare_and_select(%x: tensor<4xcomplex<f32>>, %y: tensor<4xcomplex<f32>>) -> (tensor<4xi1>, tensor<4xi1>, tensor<4xcomplex<f32>>) {
   %0 = stablehlo.compare EQ, %x, %y, FLOAT : (tensor<4xcomplex<f32>>, tensor<4xcomplex<f32>>) -> tensor<4xi1>
   %1 = stablehlo.compare NE, %x, %y, FLOAT : (tensor<4xcomplex<f32>>, tensor<4xcomplex<f32>>) -> tensor<4xi1>
-  %2 = stablehlo.select %1, %x, %y : tensor<4xi1>, tensor<4xcomplex<f32>>
-  return %0, %2 : tensor<4xi1>, tensor<4xcomplex<f32>>
+  %2 = stablehlo.compare LE, %x, %y, FLOAT : (tensor<4xcomplex<f32>>, tensor<4xcomplex<f32>>) -> tensor<4xi1>
+  %3 = stablehlo.select %2, %x, %y : tensor<4xi1>, tensor<4xcomplex<f32>>
+  return %0, %1, %3 : tensor<4xi1>, tensor<4xi1>, tensor<4xcomplex<f32>>
 }
 
 // A real number is the real part; a complex one converts part by part, or by

@@ -63,10 +63,10 @@ func.func @max_pool_grad(%operand: tensor<4x2xi32>, %source: tensor<2x2xi32>) ->
 // Low padding shifts the window back; unsigned elements select with an
 // unsigned compare. Windows of 2 at stride 3 over 1 + 7 padded elements.
 // CHECK-LABEL: func.func @low_padding
-// CHECK-DAG: %[[LOW:.*]] = arith.constant 1 : index
-// CHECK-DAG: %[[STRIDE:.*]] = arith.constant 3 : index
 // CHECK: scf.for %[[S:.*]] = %{{.*}} to %{{.*}}
 // CHECK: scf.for %[[W:.*]] = %{{.*}} to %{{.*}}
+// CHECK: %[[STRIDE:.*]] = arith.constant 3 : index
+// CHECK: %[[LOW:.*]] = arith.constant 1 : index
 // CHECK: %[[START:.*]] = arith.muli %[[S]], %[[STRIDE]] : index
 // CHECK: %[[PADDED:.*]] = arith.addi %[[START]], %[[W]] : index
 // CHECK: %[[I:.*]] = arith.subi %[[PADDED]], %[[LOW]] : index

@@ -7,21 +7,17 @@
 // CHECK: %[[PAIRS:.*]]:2 = scf.for %[[COL:.*]] = %{{.*}} to %{{.*}} step %{{.*}} iter_args(%[[KEYS:.*]] = %arg0, %[[VALUES:.*]] = %arg1) -> (tensor<2x3xi64>, tensor<2x3xi64>)
 // CHECK: %[[KEY_COL:.*]] = tensor.extract_slice %[[KEYS]][0, %[[COL]]] [2, 1] [1, 1] : tensor<2x3xi64> to tensor<2xi64>
 // CHECK: %[[VALUE_COL:.*]] = tensor.extract_slice %[[VALUES]][0, %[[COL]]] [2, 1] [1, 1] : tensor<2x3xi64> to tensor<2xi64>
-// Passes merge runs of 1, 2, 4... elements from one pair of vectors into the
-// other (scratch starts empty); the sets swap after each pass.
-// CHECK: %[[KEY_SCRATCH:.*]] = tensor.empty() : tensor<2xi64>
-// CHECK: %[[VALUE_SCRATCH:.*]] = tensor.empty() : tensor<2xi64>
-// CHECK: %[[SORTED:.*]]:4 = scf.for %[[PASS:.*]] = %{{.*}} iter_args(%[[KEY_SRC:.*]] = %[[KEY_COL]], %[[VALUE_SRC:.*]] = %[[VALUE_COL]], %[[KEY_DST:.*]] = %[[KEY_SCRATCH]], %[[VALUE_DST:.*]] = %[[VALUE_SCRATCH]])
-// CHECK: %[[RUN:.*]] = arith.shli %{{.*}}, %[[PASS]] : index
-// CHECK: %[[PAIR:.*]] = arith.shli %[[RUN]], %{{.*}} : index
-// CHECK: %[[MERGED:.*]]:2 = scf.for %[[START:.*]] = %{{.*}} to %{{.*}} step %[[PAIR]] iter_args(%{{.*}} = %[[KEY_DST]], %{{.*}} = %[[VALUE_DST]])
+// One merge pass (2 elements) into new vectors, pair by pair.
+// CHECK: %[[KEY_MERGED:.*]] = tensor.empty() : tensor<2xi64>
+// CHECK: %[[VALUE_MERGED:.*]] = tensor.empty() : tensor<2xi64>
+// CHECK: %[[SORTED:.*]]:2 = scf.for %[[START:.*]] = %{{.*}} iter_args(%{{.*}} = %[[KEY_MERGED]], %{{.*}} = %[[VALUE_MERGED]])
 // CHECK: %[[MIDDLE:.*]] = arith.minui
 // CHECK: %[[END:.*]] = arith.minui
 // CHECK: scf.for %[[POS:.*]] = %[[START]] to %[[END]] step %{{.*}} iter_args(%[[LEFT:.*]] = %[[START]], %[[RIGHT:.*]] = %[[MIDDLE]], %[[KEY_OUT:.*]] = %{{.*}}, %[[VALUE_OUT:.*]] = %{{.*}})
-// CHECK: %[[LEFT_KEY:.*]] = tensor.extract %[[KEY_SRC]]
-// CHECK: %[[LEFT_VALUE:.*]] = tensor.extract %[[VALUE_SRC]]
-// CHECK: %[[RIGHT_KEY:.*]] = tensor.extract %[[KEY_SRC]]
-// CHECK: %[[RIGHT_VALUE:.*]] = tensor.extract %[[VALUE_SRC]]
+// CHECK: %[[LEFT_KEY:.*]] = tensor.extract %[[KEY_COL]]
+// CHECK: %[[LEFT_VALUE:.*]] = tensor.extract %[[VALUE_COL]]
+// CHECK: %[[RIGHT_KEY:.*]] = tensor.extract %[[KEY_COL]]
+// CHECK: %[[RIGHT_VALUE:.*]] = tensor.extract %[[VALUE_COL]]
 // CHECK: %[[LEFT_DONE:.*]] = arith.cmpi uge, %[[LEFT]], %[[MIDDLE]] : index
 // CHECK: %[[RIGHT_REMAINS:.*]] = arith.cmpi ult, %[[RIGHT]], %[[END]] : index
 // The comparator asks whether the right element is less than the left one:
@@ -33,7 +29,6 @@
 // CHECK: tensor.insert %[[KEY]] into %[[KEY_OUT]][%[[POS]]]
 // CHECK: %[[VALUE:.*]] = arith.select %[[RIGHT_FIRST]], %[[RIGHT_VALUE]], %[[LEFT_VALUE]] : i64
 // CHECK: tensor.insert %[[VALUE]] into %[[VALUE_OUT]][%[[POS]]]
-// CHECK: scf.yield %[[MERGED]]#0, %[[MERGED]]#1, %[[KEY_SRC]], %[[VALUE_SRC]]
 // CHECK: %[[KEYS_OUT:.*]] = tensor.insert_slice %[[SORTED]]#0 into %[[KEYS]][0, %[[COL]]] [2, 1] [1, 1] : tensor<2xi64> into tensor<2x3xi64>
 // CHECK: %[[VALUES_OUT:.*]] = tensor.insert_slice %[[SORTED]]#1 into %[[VALUES]][0, %[[COL]]] [2, 1] [1, 1] : tensor<2xi64> into tensor<2x3xi64>
 // CHECK: scf.yield %[[KEYS_OUT]], %[[VALUES_OUT]]
@@ -47,15 +42,24 @@ func.func @sort_pairs(%keys: tensor<2x3xi64>, %values: tensor<2x3xi64>) -> (tens
   return %0#0, %0#1 : tensor<2x3xi64>, tensor<2x3xi64>
 }
 
-// A negative dimension counts from the end; 5 elements take ceil(log2 5) = 3
-// merge passes. Unsigned keys compare unsigned.
+// A negative dimension counts from the end. 5 elements take ceil(log2 5) = 3
+// unrolled merge passes, over pairs of runs of 1, 2 and 4 elements, each
+// reading the previous one's result. Unsigned keys compare unsigned.
 // CHECK-LABEL: func.func @last_dim
-// CHECK-DAG: %[[THREE:.*]] = arith.constant 3 : index
-// CHECK-DAG: %[[FOUR:.*]] = arith.constant 4 : index
-// CHECK: scf.for %[[ROW:.*]] = %{{.*}} to %[[FOUR]]
-// CHECK: tensor.extract_slice %{{.*}}[%[[ROW]], 0] [1, 5] [1, 1] : tensor<4x5xi32> to tensor<5xi32>
-// CHECK: scf.for %{{.*}} = %{{.*}} to %[[THREE]]
+// CHECK: scf.for %[[ROW:.*]] = %{{.*}} to %{{.*}} step %{{.*}} iter_args(%[[ROWS:.*]] = %arg0)
+// CHECK: %[[VECTOR:.*]] = tensor.extract_slice %[[ROWS]][%[[ROW]], 0] [1, 5] [1, 1] : tensor<4x5xi32> to tensor<5xi32>
+// CHECK: %[[STEP1:.*]] = arith.constant 2 : index
+// CHECK: %[[PASS1:.*]] = scf.for %{{.*}} step %[[STEP1]]
+// CHECK: tensor.extract %[[VECTOR]]
 // CHECK: arith.cmpi ult, %{{.*}}, %{{.*}} : i32
+// CHECK: %[[STEP2:.*]] = arith.constant 4 : index
+// CHECK: %[[PASS2:.*]] = scf.for %{{.*}} step %[[STEP2]]
+// CHECK: tensor.extract %[[PASS1]]
+// CHECK: %[[STEP3:.*]] = arith.constant 8 : index
+// CHECK: %[[PASS3:.*]] = scf.for %{{.*}} step %[[STEP3]]
+// CHECK: tensor.extract %[[PASS2]]
+// CHECK-NOT: scf.for
+// CHECK: tensor.insert_slice %[[PASS3]] into %[[ROWS]][%[[ROW]], 0] [1, 5] [1, 1]
 func.func @last_dim(%x: tensor<4x5xui32>) -> tensor<4x5xui32> {
   %0 = "stablehlo.sort"(%x) <{dimension = -1 : i64}> ({
   ^bb0(%a: tensor<ui32>, %b: tensor<ui32>):

@@ -156,11 +156,9 @@ struct DotToLinalg final : OpConversionPattern<stablehlo::DotOp> {
 
 } // namespace
 
-FailureOr<ContractionBody> buildContractionBody(MLIRContext *context,
-                                                Location loc,
-                                                Type lhsElementType,
-                                                Type rhsElementType,
-                                                Type resultElementType) {
+FailureOr<ContractionBody>
+buildContractionBody(MLIRContext *context, Location loc, Type lhsElementType,
+                     Type rhsElementType, Type resultElementType) {
   Type accumulatorType = isHalfFloat(resultElementType)
                              ? Float32Type::get(context)
                              : resultElementType;
@@ -184,8 +182,7 @@ FailureOr<ContractionBody> buildContractionBody(MLIRContext *context,
       });
   if (failed(block))
     return failure();
-  return ContractionBody{std::move(*block), accumulatorType,
-                         resultElementType};
+  return ContractionBody{std::move(*block), accumulatorType, resultElementType};
 }
 
 FailureOr<Value> createContraction(OpBuilder &builder, Location loc, Value lhs,
@@ -206,9 +203,8 @@ FailureOr<Value> createContraction(OpBuilder &builder, Location loc, Value lhs,
       builder, loc, resultType, product,
       [&](OpBuilder &b, Location bodyLoc,
           ValueRange args) -> FailureOr<SmallVector<Value>> {
-        FailureOr<Value> rounded =
-            emitScalarConvert(b, bodyLoc, args[0], body.accumulatorType,
-                              body.resultElementType);
+        FailureOr<Value> rounded = emitScalarConvert(
+            b, bodyLoc, args[0], body.accumulatorType, body.resultElementType);
         if (failed(rounded))
           return failure();
         return SmallVector<Value>{*rounded};

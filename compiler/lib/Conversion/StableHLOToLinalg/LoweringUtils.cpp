@@ -143,12 +143,12 @@ SmallVector<Value> emitDetachedBody(OpBuilder &builder, Block &body,
       [&](Value value) { return mapping.lookupOrDefault(value); });
 }
 
-scf::LoopNest buildStaticLoopNest(
-    OpBuilder &builder, Location loc, ArrayRef<int64_t> sizes,
-    ValueRange iterArgs,
-    function_ref<scf::ValueVector(OpBuilder &, Location, ValueRange,
-                                  ValueRange)>
-        bodyBuilder) {
+scf::LoopNest
+buildStaticLoopNest(OpBuilder &builder, Location loc, ArrayRef<int64_t> sizes,
+                    ValueRange iterArgs,
+                    function_ref<scf::ValueVector(OpBuilder &, Location,
+                                                  ValueRange, ValueRange)>
+                        bodyBuilder) {
   auto constants = [&](auto values) {
     return llvm::map_to_vector(values, [&](int64_t value) -> Value {
       return arith::ConstantIndexOp::create(builder, loc, value);
@@ -157,8 +157,8 @@ scf::LoopNest buildStaticLoopNest(
   size_t numLoops = sizes.size();
   return scf::buildLoopNest(
       builder, loc, constants(SmallVector<int64_t>(numLoops, 0)),
-      constants(sizes), constants(SmallVector<int64_t>(numLoops, 1)),
-      iterArgs, bodyBuilder);
+      constants(sizes), constants(SmallVector<int64_t>(numLoops, 1)), iterArgs,
+      bodyBuilder);
 }
 
 WindowPadding getWindowPadding(std::optional<DenseIntElementsAttr> padding,

@@ -37,6 +37,8 @@ void populateSelectAndScatterToLinalgPatterns(
 void populateConvolutionToLinalgPatterns(
     const mlir::TypeConverter &typeConverter,
     mlir::RewritePatternSet &patterns);
+void populateFftToLinalgPatterns(const mlir::TypeConverter &typeConverter,
+                                 mlir::RewritePatternSet &patterns);
 void populateRngBitGeneratorToLinalgPatterns(
     const mlir::TypeConverter &typeConverter,
     mlir::RewritePatternSet &patterns);
@@ -141,9 +143,8 @@ llvm::SmallVector<mlir::Value> emitDetachedBody(mlir::OpBuilder &builder,
 mlir::scf::LoopNest buildStaticLoopNest(
     mlir::OpBuilder &builder, mlir::Location loc, llvm::ArrayRef<int64_t> sizes,
     mlir::ValueRange iterArgs,
-    llvm::function_ref<mlir::scf::ValueVector(mlir::OpBuilder &, mlir::Location,
-                                              mlir::ValueRange,
-                                              mlir::ValueRange)>
+    llvm::function_ref<mlir::scf::ValueVector(
+        mlir::OpBuilder &, mlir::Location, mlir::ValueRange, mlir::ValueRange)>
         bodyBuilder);
 
 //===----------------------------------------------------------------------===//
@@ -155,8 +156,9 @@ mlir::scf::LoopNest buildStaticLoopNest(
 struct WindowPadding {
   llvm::SmallVector<int64_t> low, high;
 };
-WindowPadding getWindowPadding(std::optional<mlir::DenseIntElementsAttr> padding,
-                               int64_t rank);
+WindowPadding
+getWindowPadding(std::optional<mlir::DenseIntElementsAttr> padding,
+                 int64_t rank);
 
 //===----------------------------------------------------------------------===//
 // Contractions (DotToLinalg.cpp)
@@ -184,10 +186,9 @@ buildContractionBody(mlir::MLIRContext *context, mlir::Location loc,
 /// The linalg.generic summing `body` over its reduction loops into a zero
 /// `resultType`; `maps` index lhs, rhs and the result.
 mlir::FailureOr<mlir::Value>
-createContraction(mlir::OpBuilder &builder, mlir::Location loc,
-                  mlir::Value lhs, mlir::Value rhs,
-                  mlir::RankedTensorType resultType, ContractionBody body,
-                  llvm::ArrayRef<mlir::AffineMap> maps,
+createContraction(mlir::OpBuilder &builder, mlir::Location loc, mlir::Value lhs,
+                  mlir::Value rhs, mlir::RankedTensorType resultType,
+                  ContractionBody body, llvm::ArrayRef<mlir::AffineMap> maps,
                   llvm::ArrayRef<mlir::utils::IteratorType> iterators);
 
 } // namespace jaxc

@@ -562,6 +562,14 @@ FailureOr<Value> emitReducePrecision(const ScalarCall &call) {
 // Rules for complex numbers
 //===----------------------------------------------------------------------===//
 
+struct ComplexParts {
+  Value real, imag;
+};
+
+ComplexParts splitComplex(OpBuilder &b, Location loc, Value z) {
+  return {complex::ReOp::create(b, loc, z), complex::ImOp::create(b, loc, z)};
+}
+
 // real(x) = x and imag(x) = 0 on floats.
 FailureOr<Value> emitRealOfFloat(const ScalarCall &call) {
   if (call.kind() != NumberKind::Float)
@@ -586,19 +594,14 @@ FailureOr<Value> emitComplexCreate(const ScalarCall &call) {
 FailureOr<Value> emitComplexMultiply(const ScalarCall &call) {
   OpBuilder &b = call.b;
   Location loc = call.loc;
-  Value lhs = call.args[0], rhs = call.args[1];
-  Value lhsReal = complex::ReOp::create(b, loc, lhs);
-  Value lhsImag = complex::ImOp::create(b, loc, lhs);
-  Value rhsReal = complex::ReOp::create(b, loc, rhs);
-  Value rhsImag = complex::ImOp::create(b, loc, rhs);
+  ComplexParts lhs = splitComplex(b, loc, call.args[0]);
+  ComplexParts rhs = splitComplex(b, loc, call.args[1]);
+  Value imagTimesImag = arith::MulFOp::create(b, loc, lhs.imag, rhs.imag);
   Value real = math::FmaOp::create(
-      b, loc, lhsReal, rhsReal,
-      arith::NegFOp::create(b, loc,
-                            arith::MulFOp::create(b, loc, lhsImag, rhsImag)));
-  Value imag =
-      math::FmaOp::create(b, loc, lhsImag, rhsReal,
-                          arith::MulFOp::create(b, loc, lhsReal, rhsImag));
-  return complex::CreateOp::create(b, loc, lhs.getType(), real, imag)
+      b, loc, lhs.real, rhs.real, arith::NegFOp::create(b, loc, imagTimesImag));
+  Value realTimesImag = arith::MulFOp::create(b, loc, lhs.real, rhs.imag);
+  Value imag = math::FmaOp::create(b, loc, lhs.imag, rhs.real, realTimesImag);
+  return complex::CreateOp::create(b, loc, call.resultType, real, imag)
       .getResult();
 }
 
@@ -610,9 +613,7 @@ template <bool isCosine>
 FailureOr<Value> emitComplexSineOrCosine(const ScalarCall &call) {
   OpBuilder &b = call.b;
   Location loc = call.loc;
-  Value z = call.args[0];
-  Value x = complex::ReOp::create(b, loc, z);
-  Value y = complex::ImOp::create(b, loc, z);
+  auto [x, y] = splitComplex(b, loc, call.args[0]);
   Value sinX = math::SinOp::create(b, loc, x);
   Value cosX = math::CosOp::create(b, loc, x);
   Value real = arith::MulFOp::create(b, loc, isCosine ? cosX : sinX,
@@ -621,7 +622,8 @@ FailureOr<Value> emitComplexSineOrCosine(const ScalarCall &call) {
                                      math::SinhOp::create(b, loc, y));
   if (isCosine)
     imag = arith::NegFOp::create(b, loc, imag);
-  return complex::CreateOp::create(b, loc, z.getType(), real, imag).getResult();
+  return complex::CreateOp::create(b, loc, call.resultType, real, imag)
+      .getResult();
 }
 
 // 1 / (1 + exp(-z)).
@@ -650,19 +652,18 @@ FailureOr<Value> emitComplexCompare(const ScalarCall &call) {
   Location loc = call.loc;
   ComparisonDirection direction = compare.getComparisonDirection();
   stablehlo::ComparisonType type = getCompareType(compare);
-  Value lhs = call.args[0], rhs = call.args[1];
-  Value lhsReal = complex::ReOp::create(b, loc, lhs);
-  Value rhsReal = complex::ReOp::create(b, loc, rhs);
+  ComplexParts lhs = splitComplex(b, loc, call.args[0]);
+  ComplexParts rhs = splitComplex(b, loc, call.args[1]);
   Value imagCompared =
-      compareFloats(b, loc, direction, type, complex::ImOp::create(b, loc, lhs),
-                    complex::ImOp::create(b, loc, rhs));
+      compareFloats(b, loc, direction, type, lhs.imag, rhs.imag);
   if (direction == ComparisonDirection::NE)
     return arith::OrIOp::create(
-               b, loc, compareFloats(b, loc, direction, type, lhsReal, rhsReal),
+               b, loc,
+               compareFloats(b, loc, direction, type, lhs.real, rhs.real),
                imagCompared)
         .getResult();
   Value realsEqual =
-      compareFloats(b, loc, ComparisonDirection::EQ, type, lhsReal, rhsReal);
+      compareFloats(b, loc, ComparisonDirection::EQ, type, lhs.real, rhs.real);
   Value imagDecides = arith::AndIOp::create(b, loc, realsEqual, imagCompared);
   if (direction == ComparisonDirection::EQ)
     return imagDecides;
@@ -670,7 +671,7 @@ FailureOr<Value> emitComplexCompare(const ScalarCall &call) {
                                        direction == ComparisonDirection::LE
                                    ? ComparisonDirection::LT
                                    : ComparisonDirection::GT;
-  Value realDecides = compareFloats(b, loc, strict, type, lhsReal, rhsReal);
+  Value realDecides = compareFloats(b, loc, strict, type, lhs.real, rhs.real);
   return arith::OrIOp::create(b, loc, realDecides, imagDecides).getResult();
 }
 

@@ -102,27 +102,26 @@ SmallVector<Value> emitMergePass(OpBuilder &builder, Location loc,
                                  Block &comparator, ValueRange sources,
                                  int64_t runSize) {
   auto type = cast<RankedTensorType>(sources.front().getType());
-  int64_t size = type.getDimSize(0);
   SmallVector<Value> merged;
   for (Value source : sources)
     merged.push_back(tensor::EmptyOp::create(
         builder, loc, type.getShape(), getElementTypeOrSelf(source.getType())));
-  auto constant = [&](int64_t value) -> Value {
-    return arith::ConstantIndexOp::create(builder, loc, value);
-  };
-  Value end = constant(size);
+  Value zero = arith::ConstantIndexOp::create(builder, loc, 0);
+  Value end = arith::ConstantIndexOp::create(builder, loc, type.getDimSize(0));
+  Value pairSize = arith::ConstantIndexOp::create(builder, loc, 2 * runSize);
   auto pairs = scf::ForOp::create(
-      builder, loc, constant(0), end, constant(2 * runSize), merged,
+      builder, loc, zero, end, pairSize, merged,
       [&](OpBuilder &b, Location, Value start, ValueRange destinations) {
         auto runEnd = [&](int64_t offset) -> Value {
-          Value unclamped =
-              arith::AddIOp::create(b, loc, start, constant(offset));
+          Value unclamped = arith::AddIOp::create(
+              b, loc, start, arith::ConstantIndexOp::create(b, loc, offset));
           return arith::MinUIOp::create(b, loc, unclamped, end);
         };
+        Value middle = runEnd(runSize);
+        Value pairEnd = runEnd(2 * runSize);
         scf::YieldOp::create(b, loc,
                              emitMerge(b, loc, comparator, sources,
-                                       destinations, start, runEnd(runSize),
-                                       runEnd(2 * runSize)));
+                                       destinations, start, middle, pairEnd));
       });
   return pairs.getResults();
 }
@@ -201,11 +200,11 @@ struct SortToSCF final : OpConversionPattern<stablehlo::SortOp> {
 
     ArrayRef<int64_t> shape =
         cast<RankedTensorType>(inputs.front().getType()).getShape();
-    // The spec allows a dimension counted from the end.
-    int64_t sortDim =
-        op.getDimension() < 0
-            ? op.getDimension() + static_cast<int64_t>(shape.size())
-            : op.getDimension();
+    // The spec allows a dimension counted from the end (the getter gives
+    // the attribute's bits unsigned).
+    auto sortDim = static_cast<int64_t>(op.getDimension());
+    if (sortDim < 0)
+      sortDim += shape.size();
     if (shape[sortDim] <= 1) {
       rewriter.replaceOp(op, inputs);
       return success();

@@ -129,6 +129,7 @@ void populateStableHLOToLinalgPatterns(const TypeConverter &typeConverter,
   populateSortToSCFPatterns(typeConverter, patterns);
   populateSelectAndScatterToLinalgPatterns(typeConverter, patterns);
   populateConvolutionToLinalgPatterns(typeConverter, patterns);
+  populateFftToLinalgPatterns(typeConverter, patterns);
   populateRngBitGeneratorToLinalgPatterns(typeConverter, patterns);
   populateTriangularSolveToLinalgPatterns(typeConverter, patterns);
   patterns.add<CheckOperandsToSignless>(typeConverter, patterns.getContext());
