@@ -28,3 +28,11 @@ func.func @results(%in: memref<4xf32>) -> (memref<4xf32>, memref<4xf32>, memref<
 func.func @empty(%in: memref<2x0xf32>) -> memref<2x0xf32> {
   return %in : memref<2x0xf32>
 }
+
+// -----
+
+// CHECK-LABEL: func.func @empty_middle
+// CHECK: memref.reinterpret_cast %{{.*}} to offset: [0], sizes: [2, 3, 0, 6], strides: [0, 0, 6, 1] : memref<0xf32> to memref<2x3x0x6xf32>
+func.func @empty_middle(%in: memref<2x3x0x6xf32>) -> memref<2x3x0x6xf32> {
+  return %in : memref<2x3x0x6xf32>
+}

@@ -12,6 +12,6 @@
 // conformance: one line per file, the family table, and the closing line.
 // RUN: not jaxc conformance %S/Inputs/self_check.mlir %S/Inputs/unsupported.mlir %S/Inputs/malformed.mlir --jobs=2 | FileCheck %s --check-prefix=CONF
 // CONF-DAG: FAIL {{.*}}self_check.mlir
-// CONF-DAG: UNSUPPORTED {{.*}}unsupported.mlir: stablehlo.fft
+// CONF-DAG: UNSUPPORTED {{.*}}unsupported.mlir: stablehlo.custom_call
 // CONF-DAG: ERROR {{.*}}malformed.mlir
 // CONF: 0 passed, 3 failed

@@ -81,8 +81,10 @@ struct ResultsToOutParamsPass
       auto flatType = MemRefType::get({0}, type.getElementType());
       arg.setType(flatType);
       argTypes[arg.getArgNumber()] = flatType;
-      SmallVector<int64_t> strides(type.getRank(), 0);
-      strides.back() = 1;
+      // The identity layout's strides: products of the later sizes.
+      SmallVector<int64_t> strides(type.getRank(), 1);
+      for (int64_t i = type.getRank() - 2; i >= 0; --i)
+        strides[i] = strides[i + 1] * type.getDimSize(i + 1);
       auto view = builder.create<memref::ReinterpretCastOp>(
           func.getLoc(), type, arg, /*offset=*/0, type.getShape(), strides);
       arg.replaceAllUsesExcept(view, view);

@@ -5,10 +5,10 @@
 // other error (--verify-diagnostics fails on any unexpected one); the pass
 // fails.
 
-// CHECK: unsupported.mlir:[[@LINE+2]]:8: error: 'stablehlo.fft' op is not supported by jaxc yet
-func.func @fft(%x: tensor<8xcomplex<f32>>) -> tensor<8xcomplex<f32>> {
-  %0 = stablehlo.fft %x, type = FFT, length = [8] : (tensor<8xcomplex<f32>>) -> tensor<8xcomplex<f32>> // expected-error {{'stablehlo.fft' op is not supported by jaxc yet}}
-  return %0 : tensor<8xcomplex<f32>>
+// CHECK: unsupported.mlir:[[@LINE+2]]:8: error: 'stablehlo.custom_call' op is not supported by jaxc yet
+func.func @custom_call(%x: tensor<8xf32>) -> tensor<8xf32> {
+  %0 = stablehlo.custom_call @lapack_sgeqrf(%x) : (tensor<8xf32>) -> tensor<8xf32> // expected-error {{'stablehlo.custom_call' op is not supported by jaxc yet}}
+  return %0 : tensor<8xf32>
 }
 
 // -----

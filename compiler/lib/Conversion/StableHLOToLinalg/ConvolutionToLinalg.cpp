@@ -101,6 +101,8 @@ AffineExpr addGroupOffset(AffineExpr index, AffineExpr outputFeature,
          index;
 }
 
+/// lhs[batch, feature, s_i] in the header's terms. lhs, rhs and result have
+/// the same rank (spec, C1 and C28).
 AffineMap getLhsMap(MLIRContext *context, stablehlo::ConvolutionOp op,
                     const ConvolutionWindow &window,
                     const ConvolutionLoops &loops, RankedTensorType resultType,
@@ -110,7 +112,7 @@ AffineMap getLhsMap(MLIRContext *context, stablehlo::ConvolutionOp op,
   AffineExpr outputFeature = loop(dims.getOutputFeatureDimension());
   int64_t numOutputFeatures =
       resultType.getDimSize(dims.getOutputFeatureDimension());
-  SmallVector<AffineExpr> exprs(resultType.getRank());
+  SmallVector<AffineExpr> exprs(loops.resultRank);
   exprs[dims.getInputBatchDimension()] =
       addGroupOffset(loop(dims.getOutputBatchDimension()), outputFeature,
                      numOutputFeatures, op.getBatchGroupCount(),
@@ -133,6 +135,7 @@ AffineMap getLhsMap(MLIRContext *context, stablehlo::ConvolutionOp op,
   return AffineMap::get(loops.getNumLoops(), 0, exprs, context);
 }
 
+/// rhs[c, of, k_i] in the header's terms.
 AffineMap getRhsMap(MLIRContext *context,
                     stablehlo::ConvDimensionNumbersAttr dims,
                     const ConvolutionLoops &loops) {
@@ -159,7 +162,8 @@ struct ConvolutionToLinalg final
     if (!resultType)
       return failure();
     Location loc = op.getLoc();
-    // Also keeps the group sizes below nonzero.
+    // Nothing to compute; zero output features would also make the group
+    // sizes zero.
     if (resultType.getNumElements() == 0) {
       rewriter.replaceOp(op, createEmptyTensor(rewriter, loc, resultType));
       return success();

@@ -2,7 +2,8 @@
 //
 // One linalg.generic per contraction. Its loops are the batch, lhs free and
 // rhs free dimensions (the result's order) followed by the contracting ones.
-// Operands convert to the result element type before the multiply-add.
+// Operands convert to the result element type before the multiply-add;
+// convolution builds its contraction with the same helpers.
 //
 //===----------------------------------------------------------------------===//
 

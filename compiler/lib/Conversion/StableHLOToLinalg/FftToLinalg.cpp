@@ -51,7 +51,7 @@ struct Parts {
 /// (cos, sin) of 2 pi m / n. The angle is split into quarter turns, taken
 /// exactly, and a remainder below a quarter turn whose cosine and sine are
 /// computed in long double: the table holds the doubles nearest the roots,
-/// and exact zeros and ones at the quarter turns.
+/// and exact zeros (positive ones) and ones at the quarter turns.
 std::pair<double, double> getUnitRoot(int64_t m, int64_t n) {
   constexpr long double kQuarterTurn = 1.570796326794896619231321691639751442L;
   int64_t quarterTurns = 4 * m / n;
@@ -61,11 +61,11 @@ std::pair<double, double> getUnitRoot(int64_t m, int64_t n) {
   case 0:
     return {cos, sin};
   case 1:
-    return {-sin, cos};
+    return {0 - sin, cos};
   case 2:
-    return {-cos, -sin};
+    return {0 - cos, 0 - sin};
   default:
-    return {sin, -cos};
+    return {sin, 0 - cos};
   }
 }
 
@@ -77,7 +77,7 @@ std::pair<Value, Value> createTwiddleTables(OpBuilder &builder, Location loc,
   for (int64_t m = 0; m < n; ++m) {
     auto [cos, sin] = getUnitRoot(m, n);
     cosines.push_back(cos);
-    sines.push_back(inverse ? sin : -sin);
+    sines.push_back(inverse ? sin : 0 - sin);
   }
   auto type = RankedTensorType::get({n}, builder.getF64Type());
   auto table = [&](ArrayRef<double> values) -> Value {
@@ -104,21 +104,20 @@ struct DftStep {
 };
 
 Value createF64(OpBuilder &b, Location loc, double value) {
-  return arith::ConstantFloatOp::create(b, loc, b.getF64Type(),
-                                        APFloat(value));
+  return arith::ConstantFloatOp::create(b, loc, b.getF64Type(), APFloat(value));
 }
 
 /// How many times input `position` of a Hermitian step counts: once for
 /// the first and, for even n, the middle one, which have no mirror image.
 Value emitHermitianWeight(OpBuilder &b, Location loc, Value position,
                           int64_t length) {
-  Value isFirst = arith::CmpIOp::create(
-      b, loc, arith::CmpIPredicate::eq, position,
-      arith::ConstantIndexOp::create(b, loc, 0));
+  Value isFirst =
+      arith::CmpIOp::create(b, loc, arith::CmpIPredicate::eq, position,
+                            arith::ConstantIndexOp::create(b, loc, 0));
   Value twice = arith::AddIOp::create(b, loc, position, position);
-  Value isMiddle = arith::CmpIOp::create(
-      b, loc, arith::CmpIPredicate::eq, twice,
-      arith::ConstantIndexOp::create(b, loc, length));
+  Value isMiddle =
+      arith::CmpIOp::create(b, loc, arith::CmpIPredicate::eq, twice,
+                            arith::ConstantIndexOp::create(b, loc, length));
   Value once = arith::OrIOp::create(b, loc, isFirst, isMiddle);
   Value one = createF64(b, loc, 1);
   Value two = createF64(b, loc, 2);
@@ -151,8 +150,8 @@ SmallVector<Value> emitDftTerm(OpBuilder &b, Location loc, const DftStep &step,
   }
   ValueRange accumulators = args.drop_front(complexInput ? 2 : 1);
   if (step.hermitianToReal) {
-    real = arith::MulFOp::create(
-        b, loc, real, emitHermitianWeight(b, loc, p, step.length));
+    real = arith::MulFOp::create(b, loc, real,
+                                 emitHermitianWeight(b, loc, p, step.length));
     return {arith::AddFOp::create(b, loc, accumulators[0], real)};
   }
   Value realSum = arith::AddFOp::create(b, loc, accumulators[0], real);
@@ -175,12 +174,11 @@ Parts emitDftStep(OpBuilder &builder, Location loc, const DftStep &step,
   MLIRContext *context = builder.getContext();
   SmallVector<AffineExpr> inputExprs;
   for (int64_t dim = 0; dim < rank; ++dim)
-    inputExprs.push_back(getAffineDimExpr(dim == step.dim ? rank : dim,
-                                          context));
+    inputExprs.push_back(
+        getAffineDimExpr(dim == step.dim ? rank : dim, context));
   AffineMap inputMap = AffineMap::get(rank + 1, 0, inputExprs, context);
   AffineMap resultMap =
-      AffineMap::getMultiDimIdentityMap(rank + 1, context).getMajorSubMap(
-          rank);
+      AffineMap::getMultiDimIdentityMap(rank + 1, context).getMajorSubMap(rank);
   SmallVector<utils::IteratorType> iterators(rank,
                                              utils::IteratorType::parallel);
   iterators.push_back(utils::IteratorType::reduction);
@@ -217,17 +215,20 @@ Parts emitDftStep(OpBuilder &builder, Location loc, const DftStep &step,
 // The op
 //===----------------------------------------------------------------------===//
 
+bool isInverse(stablehlo::FftType type) {
+  return type == stablehlo::FftType::IFFT || type == stablehlo::FftType::IRFFT;
+}
+
 /// The DFT steps of `op`, whose transformed dimensions are the last
 /// `lengths.size()` of a tensor of rank `rank`.
 SmallVector<DftStep> getDftSteps(stablehlo::FftType type, int64_t rank,
                                  ArrayRef<int64_t> lengths) {
-  bool inverse =
-      type == stablehlo::FftType::IFFT || type == stablehlo::FftType::IRFFT;
+  bool inverse = isInverse(type);
   int64_t firstDim = rank - lengths.size();
   SmallVector<DftStep> steps;
   for (auto [i, length] : llvm::enumerate(lengths))
-    steps.push_back({firstDim + static_cast<int64_t>(i), length, length,
-                     inverse, false});
+    steps.push_back(
+        {firstDim + static_cast<int64_t>(i), length, length, inverse, false});
   DftStep &last = steps.back();
   if (type == stablehlo::FftType::RFFT) {
     last.resultSize = last.length / 2 + 1;
@@ -250,8 +251,9 @@ Value emitLoadPart(OpBuilder &builder, Location loc, Value operand,
           ValueRange args) -> FailureOr<SmallVector<Value>> {
         Value part = args[0];
         if (isa<ComplexType>(part.getType()))
-          part = imaginary ? complex::ImOp::create(b, bodyLoc, part).getResult()
-                           : complex::ReOp::create(b, bodyLoc, part).getResult();
+          part = imaginary
+                     ? complex::ImOp::create(b, bodyLoc, part).getResult()
+                     : complex::ReOp::create(b, bodyLoc, part).getResult();
         if (part.getType() != f64)
           part = arith::ExtFOp::create(b, bodyLoc, f64, part);
         return SmallVector<Value>{part};
@@ -265,12 +267,19 @@ Parts emitLoad(OpBuilder &builder, Location loc, Value operand) {
   return {real, emitLoadPart(builder, loc, operand, /*imaginary=*/true)};
 }
 
+/// The float type of an element's parts: itself, or that of a complex
+/// number's parts. Null when there is none.
+FloatType getPartType(Type elementType) {
+  if (auto complexType = dyn_cast<ComplexType>(elementType))
+    elementType = complexType.getElementType();
+  return dyn_cast<FloatType>(elementType);
+}
+
 /// The result of `resultType` from the parts, divided by `divisor`.
 Value emitStore(OpBuilder &builder, Location loc, Parts y,
                 RankedTensorType resultType, double divisor) {
   auto complexType = dyn_cast<ComplexType>(resultType.getElementType());
-  auto partType = cast<FloatType>(
-      complexType ? complexType.getElementType() : resultType.getElementType());
+  FloatType partType = getPartType(resultType.getElementType());
   SmallVector<Value> inputs = {y.real};
   if (complexType)
     inputs.push_back(y.imag);
@@ -294,13 +303,15 @@ Value emitStore(OpBuilder &builder, Location loc, Parts y,
       });
 }
 
-/// Whether the operand and result shapes are those the spec gives `op`.
-bool hasSpecShapes(stablehlo::FftOp op, RankedTensorType operandType,
-                   RankedTensorType resultType) {
+/// Whether the operand and result types are those the spec gives `op`.
+bool hasSpecTypes(stablehlo::FftOp op, RankedTensorType operandType,
+                  RankedTensorType resultType) {
   ArrayRef<int64_t> lengths = op.getFftLength();
   int64_t rank = operandType.getRank();
   if (lengths.empty() || static_cast<int64_t>(lengths.size()) > rank ||
-      resultType.getRank() != rank || llvm::is_contained(lengths, 0))
+      resultType.getRank() != rank || llvm::is_contained(lengths, 0) ||
+      !getPartType(operandType.getElementType()) ||
+      !getPartType(resultType.getElementType()))
     return false;
   bool realInput = op.getFftType() == stablehlo::FftType::RFFT;
   bool realResult = op.getFftType() == stablehlo::FftType::IRFFT;
@@ -328,7 +339,7 @@ struct FftToLinalg final : OpConversionPattern<stablehlo::FftOp> {
     auto operandType = cast<RankedTensorType>(adaptor.getOperand().getType());
     auto resultType =
         getTypeConverter()->convertType<RankedTensorType>(op.getType());
-    if (!resultType || !hasSpecShapes(op, operandType, resultType))
+    if (!resultType || !hasSpecTypes(op, operandType, resultType))
       return failure();
     ArrayRef<int64_t> lengths = op.getFftLength();
     stablehlo::FftType type = op.getFftType();
@@ -337,10 +348,8 @@ struct FftToLinalg final : OpConversionPattern<stablehlo::FftOp> {
     for (const DftStep &step :
          getDftSteps(type, operandType.getRank(), lengths))
       x = emitDftStep(rewriter, loc, step, x);
-    bool inverse =
-        type == stablehlo::FftType::IFFT || type == stablehlo::FftType::IRFFT;
     double divisor = 1;
-    if (inverse)
+    if (isInverse(type))
       for (int64_t length : lengths)
         divisor *= length;
     rewriter.replaceOp(op, emitStore(rewriter, loc, x, resultType, divisor));

@@ -217,52 +217,6 @@ struct GatherToLinalg final : OpConversionPattern<stablehlo::GatherOp> {
 // scatter
 //===----------------------------------------------------------------------===//
 
-/// Emits the ops of a detached block from buildGenericBody on `args`;
-/// returns the values it yields.
-SmallVector<Value> cloneBody(OpBuilder &builder, Block &body, ValueRange args) {
-  IRMapping mapping;
-  mapping.map(body.getArguments(), args);
-  for (Operation &op : body.without_terminator())
-    builder.clone(op, mapping);
-  return llvm::map_to_vector(
-      body.getTerminator()->getOperands(),
-      [&](Value value) { return mapping.lookupOrDefault(value); });
-}
-
-/// scf.for loops over `dims` of `shape`, carrying `iterArgs`.
-scf::LoopNest
-buildLoopsOver(OpBuilder &builder, Location loc, ArrayRef<int64_t> shape,
-               ArrayRef<int64_t> dims, ValueRange iterArgs,
-               function_ref<scf::ValueVector(OpBuilder &, Location, ValueRange,
-                                             ValueRange)>
-                   bodyBuilder) {
-  SmallVector<int64_t> sizes =
-      llvm::map_to_vector(dims, [&](int64_t dim) { return shape[dim]; });
-  return scf::buildLoopNest(
-      builder, loc,
-      createIndexConstants(builder, loc, SmallVector<int64_t>(dims.size(), 0)),
-      createIndexConstants(builder, loc, sizes),
-      createIndexConstants(builder, loc, SmallVector<int64_t>(dims.size(), 1)),
-      iterArgs, bodyBuilder);
-}
-
-/// Whether each of `indices` is within [0, bound) (one unsigned compare
-/// each, negative indices being huge); null when there is nothing to check.
-Value emitInBounds(OpBuilder &builder, Location loc, ArrayRef<Value> indices,
-                   ArrayRef<int64_t> bounds) {
-  Value inBounds;
-  for (auto [index, bound] : llvm::zip_equal(indices, bounds)) {
-    Value isInBounds = arith::CmpIOp::create(
-        builder, loc, arith::CmpIPredicate::ult, index,
-        arith::ConstantIndexOp::create(builder, loc, bound));
-    inBounds = inBounds
-                   ? arith::AndIOp::create(builder, loc, inBounds, isInBounds)
-                         .getResult()
-                   : isInBounds;
-  }
-  return inBounds;
-}
-
 /// What one scatter needs to apply one update element.
 struct ScatterUpdate {
   ValueRange updates;
@@ -300,7 +254,7 @@ scf::ValueVector emitUpdateElement(OpBuilder &builder, Location loc,
       args.push_back(tensor::ExtractOp::create(b, loc, result, resultIndex));
     for (Value update : scatter.updates)
       args.push_back(tensor::ExtractOp::create(b, loc, update, updateIndex));
-    SmallVector<Value> updated = cloneBody(b, scatter.computation, args);
+    SmallVector<Value> updated = emitDetachedBody(b, scatter.computation, args);
     scf::ValueVector inserted;
     for (auto [value, result] : llvm::zip_equal(updated, results))
       inserted.push_back(
@@ -316,9 +270,9 @@ scf::ValueVector emitUpdateElement(OpBuilder &builder, Location loc,
       llvm::map_to_vector(dims.startIndexMap, [&](int64_t dim) {
         return scatter.operandShape[dim];
       });
-  Value inBounds = emitInBounds(builder, loc, checkedIndices, checkedSizes);
-  if (!inBounds)
+  if (checkedIndices.empty())
     return applyUpdate(builder);
+  Value inBounds = emitInBounds(builder, loc, checkedIndices, checkedSizes);
   auto ifInBounds = scf::IfOp::create(
       builder, loc, inBounds,
       [&](OpBuilder &b, Location) {
@@ -363,8 +317,12 @@ struct ScatterToLinalg final : OpConversionPattern<stablehlo::ScatterOp> {
     Value scatterIndices = adaptor.getScatterIndices();
     bool unsignedIndices = hasUnsignedElements(op.getScatterIndices());
 
-    scf::LoopNest loops = buildLoopsOver(
-        rewriter, loc, updateShape, scatter.updateScatterDims, inputs,
+    auto sizesOf = [&](ArrayRef<int64_t> dims) {
+      return llvm::map_to_vector(
+          dims, [&](int64_t dim) { return updateShape[dim]; });
+    };
+    scf::LoopNest loops = buildStaticLoopNest(
+        rewriter, loc, sizesOf(scatter.updateScatterDims), inputs,
         [&](OpBuilder &b, Location, ValueRange scatterIndex,
             ValueRange results) {
           SmallVector<Value> startIndex =
@@ -379,8 +337,8 @@ struct ScatterToLinalg final : OpConversionPattern<stablehlo::ScatterOp> {
                   b, loc, start,
                   arith::ConstantIndexOp::create(b, loc,
                                                  scatter.operandShape[dim]));
-          return buildLoopsOver(
-                     b, loc, updateShape, dims.offsetDims, results,
+          return buildStaticLoopNest(
+                     b, loc, sizesOf(dims.offsetDims), results,
                      [&](OpBuilder &ib, Location, ValueRange windowIndex,
                          ValueRange windowResults) {
                        return emitUpdateElement(ib, loc, scatter, windowResults,

@@ -143,6 +143,20 @@ SmallVector<Value> emitDetachedBody(OpBuilder &builder, Block &body,
       [&](Value value) { return mapping.lookupOrDefault(value); });
 }
 
+Value emitInBounds(OpBuilder &builder, Location loc, ValueRange index,
+                   ArrayRef<int64_t> shape) {
+  Value inBounds;
+  for (auto [position, size] : llvm::zip_equal(index, shape)) {
+    Value inDim = arith::CmpIOp::create(
+        builder, loc, arith::CmpIPredicate::ult, position,
+        arith::ConstantIndexOp::create(builder, loc, size));
+    inBounds = inBounds ? arith::AndIOp::create(builder, loc, inBounds, inDim)
+                              .getResult()
+                        : inDim;
+  }
+  return inBounds ? inBounds : arith::ConstantIntOp::create(builder, loc, 1, 1);
+}
+
 scf::LoopNest
 buildStaticLoopNest(OpBuilder &builder, Location loc, ArrayRef<int64_t> sizes,
                     ValueRange iterArgs,

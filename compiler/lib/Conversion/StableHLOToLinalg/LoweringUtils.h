@@ -26,7 +26,9 @@ void populateReductionToLinalgPatterns(const mlir::TypeConverter &typeConverter,
                                        mlir::RewritePatternSet &patterns);
 void populateDotToLinalgPatterns(const mlir::TypeConverter &typeConverter,
                                  mlir::RewritePatternSet &patterns);
-void populateGatherScatterToLinalgPatterns(const mlir::TypeConverter &, mlir::RewritePatternSet &);
+void populateGatherScatterToLinalgPatterns(
+    const mlir::TypeConverter &typeConverter,
+    mlir::RewritePatternSet &patterns);
 void populateControlFlowToSCFPatterns(const mlir::TypeConverter &typeConverter,
                                       mlir::RewritePatternSet &patterns);
 void populateSortToSCFPatterns(const mlir::TypeConverter &typeConverter,
@@ -138,6 +140,11 @@ mlir::Value extractScalar(mlir::OpBuilder &builder, mlir::Location loc,
 llvm::SmallVector<mlir::Value> emitDetachedBody(mlir::OpBuilder &builder,
                                                 mlir::Block &body,
                                                 mlir::ValueRange args);
+
+/// Whether each of `index` is within [0, size) of `shape` (one unsigned
+/// compare per dimension: negative indices are huge).
+mlir::Value emitInBounds(mlir::OpBuilder &builder, mlir::Location loc,
+                         mlir::ValueRange index, llvm::ArrayRef<int64_t> shape);
 
 /// scf.for loops from 0 to each of `sizes`, carrying `iterArgs`.
 mlir::scf::LoopNest buildStaticLoopNest(

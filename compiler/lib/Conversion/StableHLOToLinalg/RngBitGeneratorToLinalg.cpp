@@ -104,10 +104,10 @@ Words4 emitPhilox4x32(ImplicitLocOpBuilder &b, Words2 key, Words4 counter) {
     if (round > 0)
       for (int i = 0; i < 2; ++i)
         key[i] = add(b, key[i], constantI32(b, kKeyIncrements[i]));
-    auto product0 =
-        arith::MulUIExtendedOp::create(b, x[0], constantI32(b, kMultipliers[0]));
-    auto product1 =
-        arith::MulUIExtendedOp::create(b, x[2], constantI32(b, kMultipliers[1]));
+    auto product0 = arith::MulUIExtendedOp::create(
+        b, x[0], constantI32(b, kMultipliers[0]));
+    auto product1 = arith::MulUIExtendedOp::create(
+        b, x[2], constantI32(b, kMultipliers[1]));
     x = {bitXor(b, bitXor(b, product1.getHigh(), x[1]), key[0]),
          product1.getLow(),
          bitXor(b, bitXor(b, product0.getHigh(), x[3]), key[1]),
@@ -148,9 +148,8 @@ GeneratorState advance(ImplicitLocOpBuilder &b, GeneratorState state,
   if (state.counterHigh) {
     Value carry = arith::CmpIOp::create(b, arith::CmpIPredicate::ult, low,
                                         state.counterLow);
-    state.counterHigh =
-        add(b, state.counterHigh,
-            arith::ExtUIOp::create(b, b.getI64Type(), carry));
+    state.counterHigh = add(b, state.counterHigh,
+                            arith::ExtUIOp::create(b, b.getI64Type(), carry));
   }
   state.counterLow = low;
   return state;
@@ -243,8 +242,7 @@ std::pair<Value, Value> locateElement(ImplicitLocOpBuilder &b,
   }
   Value block = linearize(b, index, layout.blockShape);
   if (!layout.splitDim) {
-    Value perBlock =
-        arith::ConstantIndexOp::create(b, layout.elementsPerBlock);
+    Value perBlock = arith::ConstantIndexOp::create(b, layout.elementsPerBlock);
     slot = arith::RemUIOp::create(b, block, perBlock);
     block = arith::DivUIOp::create(b, block, perBlock);
   }
@@ -255,9 +253,9 @@ std::pair<Value, Value> locateElement(ImplicitLocOpBuilder &b,
 Value selectWord(ImplicitLocOpBuilder &b, ArrayRef<Value> words, Value slot) {
   Value selected = words.front();
   for (auto [i, word] : llvm::enumerate(words.drop_front())) {
-    Value isSlot = arith::CmpIOp::create(
-        b, arith::CmpIPredicate::eq, slot,
-        arith::ConstantIndexOp::create(b, i + 1));
+    Value isSlot =
+        arith::CmpIOp::create(b, arith::CmpIPredicate::eq, slot,
+                              arith::ConstantIndexOp::create(b, i + 1));
     selected = arith::SelectOp::create(b, isSlot, word, selected);
   }
   return selected;
@@ -265,8 +263,8 @@ Value selectWord(ImplicitLocOpBuilder &b, ArrayRef<Value> words, Value slot) {
 
 /// An element of `elementType` from its slot of the block: two words joined
 /// for 64 bits, one word truncated below 32.
-Value extractElement(ImplicitLocOpBuilder &b, ArrayRef<Value> words,
-                     Value slot, Type elementType) {
+Value extractElement(ImplicitLocOpBuilder &b, ArrayRef<Value> words, Value slot,
+                     Type elementType) {
   if (elementType.getIntOrFloatBitWidth() == 64) {
     SmallVector<Value> lows, highs;
     for (size_t i = 0; i < words.size(); i += 2) {
@@ -315,7 +313,8 @@ struct RngBitGeneratorToLinalg final
                                         wordsPerElement, wordsPerBlock);
     GeneratorState state = readState(b, adaptor.getInitialState(), philox);
     Words2 key = splitI64(b, state.key);
-    FailureOr<Value> output = createElementwiseGeneric(
+    // The body has no failing parts.
+    Value output = *createElementwiseGeneric(
         b, b.getLoc(), outputType, ValueRange(),
         [&](OpBuilder &bodyBuilder, Location loc,
             ValueRange) -> FailureOr<SmallVector<Value>> {
@@ -329,24 +328,25 @@ struct RngBitGeneratorToLinalg final
           return SmallVector<Value>{
               extractElement(body, words, slot, elementType)};
         });
-    if (failed(output))
-      return failure();
 
-    GeneratorState next =
-        advance(b, state, constantI64(b, layout.numBlocks));
+    // A two-word PHILOX state keeps only the low half of its counter.
+    GeneratorState kept = state;
+    if (numStateWords == 2)
+      kept.counterHigh = Value();
+    GeneratorState next = advance(b, kept, constantI64(b, layout.numBlocks));
     SmallVector<Value> nextWords = {state.key, next.counterLow};
-    if (numStateWords == 3)
+    if (next.counterHigh)
       nextWords.push_back(next.counterHigh);
     Value nextState = tensor::FromElementsOp::create(b, stateType, nextWords);
-    rewriter.replaceOp(op, {nextState, *output});
+    rewriter.replaceOp(op, {nextState, output});
     return success();
   }
 };
 
 } // namespace
 
-void populateRngBitGeneratorToLinalgPatterns(
-    const TypeConverter &typeConverter, RewritePatternSet &patterns) {
+void populateRngBitGeneratorToLinalgPatterns(const TypeConverter &typeConverter,
+                                             RewritePatternSet &patterns) {
   patterns.add<RngBitGeneratorToLinalg>(typeConverter, patterns.getContext());
 }
 

@@ -31,10 +31,9 @@ struct Window {
   WindowPadding padding;
 };
 
-/// The operand element a window selected, if `found`.
+/// The operand index a window selected, if `found`.
 struct Selection {
   Value found;
-  Value value;
   SmallVector<Value> index;
 };
 
@@ -58,20 +57,8 @@ SmallVector<Value> emitOperandIndex(OpBuilder &builder, Location loc,
   return operandIndex;
 }
 
-/// Whether `index` is within `shape`.
-Value emitInBounds(OpBuilder &builder, Location loc, ValueRange index,
-                   ArrayRef<int64_t> shape) {
-  Value inBounds = arith::ConstantIntOp::create(builder, loc, 1, 1);
-  for (auto [position, size] : llvm::zip_equal(index, shape)) {
-    Value inDim = arith::CmpIOp::create(
-        builder, loc, arith::CmpIPredicate::ult, position,
-        arith::ConstantIndexOp::create(builder, loc, size));
-    inBounds = arith::AndIOp::create(builder, loc, inBounds, inDim);
-  }
-  return inBounds;
-}
-
-/// Walks the window of `sourceIndex`, carrying the selection.
+/// Walks the window of `sourceIndex`, carrying whether an element was found,
+/// its value and its index.
 Selection emitWindowSelection(OpBuilder &builder, Location loc, Value operand,
                               Block &select, const Window &window,
                               ValueRange sourceIndex, Value initValue) {
@@ -112,7 +99,7 @@ Selection emitWindowSelection(OpBuilder &builder, Location loc, Value operand,
                                                  selectedPosition));
         return next;
       });
-  return {loops.results[0], loops.results[1],
+  return {loops.results[0],
           SmallVector<Value>(llvm::drop_begin(loops.results, 2))};
 }
 

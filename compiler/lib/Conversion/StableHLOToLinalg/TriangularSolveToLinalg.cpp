@@ -72,8 +72,8 @@ Value emitDiv(OpBuilder &b, Location loc, Value lhs, Value rhs) {
 }
 
 /// `tensor` with its elements converted from `fromType` to `toType`.
-FailureOr<Value> convertElements(OpBuilder &builder, Location loc,
-                                 Value tensor, Type fromType, Type toType) {
+FailureOr<Value> convertElements(OpBuilder &builder, Location loc, Value tensor,
+                                 Type fromType, Type toType) {
   auto type = cast<RankedTensorType>(tensor.getType());
   return createElementwiseGeneric(
       builder, loc, type.clone(toType), tensor,
@@ -140,8 +140,8 @@ Value emitSolveElement(OpBuilder &b, Location loc, const SolveContext &solve,
       b, loc, zero, step, one, ValueRange{unsolved},
       [&](OpBuilder &ib, Location, Value earlierStep, ValueRange acc) {
         Value t = getSolvePosition(ib, loc, solve.form, earlierStep);
-        Value coefficient =
-            solve.form.leftSide ? readCoefficient(ib, loc, solve, s, t)
+        Value coefficient = solve.form.leftSide
+                                ? readCoefficient(ib, loc, solve, s, t)
                                 : readCoefficient(ib, loc, solve, t, s);
         Value solved =
             tensor::ExtractOp::create(ib, loc, x, getXIndex(solve, t, r));
@@ -192,16 +192,15 @@ struct TriangularSolveToLinalg final
     if (computeType != elementType)
       x = *convertElements(rewriter, loc, x, elementType, computeType);
     ArrayRef<int64_t> batchShape = bType.getShape().drop_back(2);
-    int64_t numRightHandSides = bType.getDimSize(form.leftSide ? rank - 1
-                                                               : rank - 2);
+    int64_t numRightHandSides =
+        bType.getDimSize(form.leftSide ? rank - 1 : rank - 2);
     scf::LoopNest batches = buildStaticLoopNest(
         rewriter, loc, batchShape, x,
-        [&](OpBuilder &b, Location, ValueRange batchIndex,
-            ValueRange carried) {
+        [&](OpBuilder &b, Location, ValueRange batchIndex, ValueRange carried) {
           SolveContext solve{form, adaptor.getA(), elementType, computeType,
                              llvm::to_vector(batchIndex)};
-          return scf::ValueVector{emitSolveMatrix(b, loc, solve, carried[0],
-                                                  numRightHandSides)};
+          return scf::ValueVector{
+              emitSolveMatrix(b, loc, solve, carried[0], numRightHandSides)};
         });
     x = batches.results.front();
     if (computeType != elementType)
@@ -213,8 +212,8 @@ struct TriangularSolveToLinalg final
 
 } // namespace
 
-void populateTriangularSolveToLinalgPatterns(
-    const TypeConverter &typeConverter, RewritePatternSet &patterns) {
+void populateTriangularSolveToLinalgPatterns(const TypeConverter &typeConverter,
+                                             RewritePatternSet &patterns) {
   patterns.add<TriangularSolveToLinalg>(typeConverter, patterns.getContext());
 }
 
