@@ -4,7 +4,8 @@
 Usage: conformance/update-known-failures.py build/conformance.json
 
 Every file that did not pass is listed with its status and the first line of
-its reason, so a reader can check each entry.
+its reason, so a reader can check each entry. A file already on the list
+keeps its line, so reasons written by hand survive regeneration.
 """
 import json
 import os
@@ -15,13 +16,20 @@ def main():
         sys.exit(__doc__)
     with open(sys.argv[1]) as f:
         result = json.load(f)
+    path = os.path.join(os.path.dirname(os.path.abspath(__file__)), "known_failures.txt")
+    kept = {}
+    if os.path.exists(path):
+        with open(path) as f:
+            for line in f:
+                if line.strip() and not line.startswith("#"):
+                    kept[line.split()[0]] = line.rstrip("\n")
     lines = []
     for entry in sorted(result["files"], key=lambda e: os.path.basename(e["file"])):
         if entry["status"] == "PASS":
             continue
+        name = os.path.basename(entry["file"])
         detail = " ".join(entry.get("detail", "").split())[:240]
-        lines.append(f"{os.path.basename(entry['file'])} {entry['status']}: {detail}")
-    path = os.path.join(os.path.dirname(os.path.abspath(__file__)), "known_failures.txt")
+        lines.append(kept.get(name, f"{name} {entry['status']}: {detail}"))
     with open(path, "w") as f:
         f.write("# The JAX suite's files that jaxc does not pass yet, with the reason.\n")
         f.write("# Regenerate: conformance/update-known-failures.py build/conformance.json\n")

@@ -106,3 +106,21 @@ func.func public @generic_form(%x: tensor<5xf32>, %i: tensor<2x1xi32>, %u: tenso
   }) : (tensor<5xf32>, tensor<2x1xi32>, tensor<2xf32>) -> tensor<5xf32>
   return %0 : tensor<5xf32>
 }
+
+// CHECK-LABEL: func.func public @map_batch_norm_result_accuracy
+func.func public @map_batch_norm_result_accuracy(%x: tensor<2x3xf32>, %f: tensor<3xf32>) -> tensor<2x3xf32> {
+  // CHECK: "stablehlo.map"(%{{.*}}) <{dimensions = array<i64: 0, 1>}>
+  %0 = "stablehlo.map"(%x) <{dimensions = array<i64: 0, 1>}> ({
+  ^bb0(%arg0: tensor<f32>):
+    %1 = stablehlo.negate %arg0 : tensor<f32>
+    stablehlo.return %1 : tensor<f32>
+  }) : (tensor<2x3xf32>) -> tensor<2x3xf32>
+  // CHECK: "stablehlo.batch_norm_inference"({{.*}}) <{epsilon = 1.000000e-03 : f32, feature_index = 1 : i64}>
+  %2 = "stablehlo.batch_norm_inference"(%0, %f, %f, %f, %f) <{epsilon = 1.000000e-03 : f32, feature_index = 1 : i64}> : (tensor<2x3xf32>, tensor<3xf32>, tensor<3xf32>, tensor<3xf32>, tensor<3xf32>) -> tensor<2x3xf32>
+  // Absent tolerances stay absent; given ones print (mode unqualified).
+  // CHECK: stablehlo.exponential %{{.*}} {result_accuracy = #stablehlo.result_accuracy<mode = <DEFAULT>>}
+  %3 = stablehlo.exponential %2 {result_accuracy = #stablehlo.result_accuracy<mode = #stablehlo.result_accuracy_mode<DEFAULT>>} : tensor<2x3xf32>
+  // CHECK: stablehlo.tanh %{{.*}} {result_accuracy = #stablehlo.result_accuracy<atol = 1.000000e-01 : f64, rtol = 0.000000e+00 : f64, ulps = 2, mode = <TOLERANCE>>}
+  %4 = stablehlo.tanh %3 {result_accuracy = #stablehlo.result_accuracy<atol = 1.000000e-01, rtol = 0.000000e+00, ulps = 2, mode = #stablehlo.result_accuracy_mode<TOLERANCE>>} : tensor<2x3xf32>
+  return %4 : tensor<2x3xf32>
+}

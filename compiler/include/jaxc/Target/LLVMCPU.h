@@ -28,7 +28,7 @@ mlir::FailureOr<std::string> emitLLVMIR(mlir::ModuleOp module,
                                         const ResolvedTarget &target);
 
 // Compiles an LLVM-dialect module to an ELF shared object (bytes): LLVM IR,
-// O3, an object file, then ld.lld -shared (against libm).
+// O2, an object file, then ld.lld -shared (against libm).
 mlir::FailureOr<std::string> emitSharedObject(mlir::ModuleOp module,
                                               const ResolvedTarget &target);
 

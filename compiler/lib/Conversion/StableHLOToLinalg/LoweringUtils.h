@@ -47,6 +47,9 @@ void populateRngBitGeneratorToLinalgPatterns(
 void populateTriangularSolveToLinalgPatterns(
     const mlir::TypeConverter &typeConverter,
     mlir::RewritePatternSet &patterns);
+void populateMapAndBatchNormToLinalgPatterns(
+    const mlir::TypeConverter &typeConverter,
+    mlir::RewritePatternSet &patterns);
 
 //===----------------------------------------------------------------------===//
 // Scalars (ScalarOps.cpp)

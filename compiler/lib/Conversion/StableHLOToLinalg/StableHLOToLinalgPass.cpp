@@ -132,6 +132,7 @@ void populateStableHLOToLinalgPatterns(const TypeConverter &typeConverter,
   populateFftToLinalgPatterns(typeConverter, patterns);
   populateRngBitGeneratorToLinalgPatterns(typeConverter, patterns);
   populateTriangularSolveToLinalgPatterns(typeConverter, patterns);
+  populateMapAndBatchNormToLinalgPatterns(typeConverter, patterns);
   patterns.add<CheckOperandsToSignless>(typeConverter, patterns.getContext());
 }
 

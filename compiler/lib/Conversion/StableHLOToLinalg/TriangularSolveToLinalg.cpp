@@ -10,7 +10,7 @@
 //
 // over the t solved before s. Only the triangle `lower` names is read (the
 // spec ignores the rest), and its diagonal only without unit_diagonal. f16
-// and bf16 are solved in f32 and rounded once, as XLA accumulates them.
+// and bf16 are solved in f32 and rounded once at the end.
 //
 //===----------------------------------------------------------------------===//
 
@@ -71,19 +71,17 @@ Value emitDiv(OpBuilder &b, Location loc, Value lhs, Value rhs) {
   return arith::DivFOp::create(b, loc, lhs, rhs);
 }
 
-/// `tensor` with its elements converted from `fromType` to `toType`.
-FailureOr<Value> convertElements(OpBuilder &builder, Location loc, Value tensor,
-                                 Type fromType, Type toType) {
+/// `tensor` with its float elements converted from `fromType` to `toType`.
+Value convertElements(OpBuilder &builder, Location loc, Value tensor,
+                      Type fromType, Type toType) {
   auto type = cast<RankedTensorType>(tensor.getType());
-  return createElementwiseGeneric(
+  // Float to float always converts.
+  return *createElementwiseGeneric(
       builder, loc, type.clone(toType), tensor,
       [&](OpBuilder &b, Location bodyLoc,
           ValueRange args) -> FailureOr<SmallVector<Value>> {
-        FailureOr<Value> converted =
-            emitScalarConvert(b, bodyLoc, args[0], fromType, toType);
-        if (failed(converted))
-          return failure();
-        return SmallVector<Value>{*converted};
+        return SmallVector<Value>{
+            *emitScalarConvert(b, bodyLoc, args[0], fromType, toType)};
       });
 }
 
@@ -91,7 +89,8 @@ FailureOr<Value> convertElements(OpBuilder &builder, Location loc, Value tensor,
 struct SolveContext {
   const SolveForm &form;
   Value a;
-  Type aElementType;
+  /// The element type of a and b.
+  Type elementType;
   /// The element type x is solved in.
   Type computeType;
   SmallVector<Value> batchIndex;
@@ -107,7 +106,7 @@ Value readCoefficient(OpBuilder &b, Location loc, const SolveContext &solve,
   if (solve.form.conjugated)
     element = complex::ConjOp::create(b, loc, element);
   // Float to float (or complex to complex) always converts.
-  return *emitScalarConvert(b, loc, element, solve.aElementType,
+  return *emitScalarConvert(b, loc, element, solve.elementType,
                             solve.computeType);
 }
 
@@ -190,7 +189,7 @@ struct TriangularSolveToLinalg final
 
     Value x = adaptor.getB();
     if (computeType != elementType)
-      x = *convertElements(rewriter, loc, x, elementType, computeType);
+      x = convertElements(rewriter, loc, x, elementType, computeType);
     ArrayRef<int64_t> batchShape = bType.getShape().drop_back(2);
     int64_t numRightHandSides =
         bType.getDimSize(form.leftSide ? rank - 1 : rank - 2);
@@ -204,7 +203,7 @@ struct TriangularSolveToLinalg final
         });
     x = batches.results.front();
     if (computeType != elementType)
-      x = *convertElements(rewriter, loc, x, computeType, elementType);
+      x = convertElements(rewriter, loc, x, computeType, elementType);
     rewriter.replaceOp(op, x);
     return success();
   }

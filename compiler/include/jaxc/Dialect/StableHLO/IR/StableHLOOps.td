@@ -110,6 +110,19 @@ def HLO_FftTypeAttr : EnumAttr<StableHLO_Dialect, HLO_FftType, "fft_type"> {
   let assemblyFormat = "$value";
 }
 
+def HLO_ResultAccuracyMode : I32EnumAttr<"ResultAccuracyMode",
+    "result accuracy mode", [
+      I32EnumAttrCase<"DEFAULT", 0>, I32EnumAttrCase<"HIGHEST", 1>,
+      I32EnumAttrCase<"TOLERANCE", 2>]> {
+  let genSpecializedAttr = 0;
+  let cppNamespace = "::jaxc::stablehlo";
+}
+def HLO_ResultAccuracyModeAttr
+    : EnumAttr<StableHLO_Dialect, HLO_ResultAccuracyMode,
+               "result_accuracy_mode"> {
+  let assemblyFormat = "`<` $value `>`";
+}
+
 //===----------------------------------------------------------------------===//
 // Structured attributes
 //===----------------------------------------------------------------------===//
@@ -123,6 +136,19 @@ def HLO_DimList : OptionalArrayRefParameter<"int64_t"> {
 class StableHLO_Attr<string name, string attrMnemonic>
     : AttrDef<StableHLO_Dialect, name> {
   let mnemonic = attrMnemonic;
+}
+
+// The accuracy JAX may ask of a transcendental op (exponential, log, sqrt,
+// tanh...). It rides on the op as a discardable attribute: the lowering
+// computes DEFAULT accuracy whatever it asks.
+def HLO_ResultAccuracyAttr
+    : StableHLO_Attr<"ResultAccuracy", "result_accuracy"> {
+  let parameters = (ins
+    DefaultValuedParameter<"::mlir::FloatAttr", "::mlir::FloatAttr()">:$atol,
+    DefaultValuedParameter<"::mlir::FloatAttr", "::mlir::FloatAttr()">:$rtol,
+    DefaultValuedParameter<"int64_t", "0">:$ulps,
+    "::jaxc::stablehlo::ResultAccuracyModeAttr":$mode);
+  let assemblyFormat = "`<` struct(params) `>`";
 }
 
 def HLO_DotDimensionNumbers : StableHLO_Attr<"DotDimensionNumbers", "dot"> {
@@ -437,6 +463,17 @@ def StableHLO_OptimizationBarrierOp
   let results = (outs Variadic<AnyType>:$result);
 }
 
+// (operand - mean) / sqrt(variance + epsilon) * scale + offset, the 1-d
+// scale, offset, mean and variance indexed by dimension `feature_index`.
+def StableHLO_BatchNormInferenceOp
+    : StableHLO_Op<"batch_norm_inference", [Pure]> {
+  let arguments = (ins HLO_Tensor:$operand, HLO_Tensor:$scale,
+                       HLO_Tensor:$offset, HLO_Tensor:$mean,
+                       HLO_Tensor:$variance, F32Attr:$epsilon,
+                       I64Attr:$feature_index);
+  let results = (outs HLO_Tensor);
+}
+
 //===----------------------------------------------------------------------===//
 // Contractions
 //===----------------------------------------------------------------------===//
@@ -538,6 +575,16 @@ def StableHLO_GatherOp : StableHLO_Op<"gather", [Pure]> {
                        DenseI64ArrayAttr:$slice_sizes,
                        DefaultValuedOptionalAttr<BoolAttr, "false">:$indices_are_sorted);
   let results = (outs HLO_Tensor);
+}
+
+// The region computes one result element from the inputs' elements, as 0-d
+// tensors; `dimensions` is all of them in order (the spec allows no other).
+def StableHLO_MapOp : StableHLO_Op<"map", [RecursiveMemoryEffects,
+                                            SameOperandsAndResultShape]> {
+  let arguments = (ins Variadic<HLO_Tensor>:$inputs,
+                       DenseI64ArrayAttr:$dimensions);
+  let results = (outs HLO_Tensor);
+  let regions = (region SizedRegion<1>:$computation);
 }
 
 def StableHLO_SortOp : StableHLO_Op<"sort", [RecursiveMemoryEffects]> {
