@@ -129,7 +129,28 @@ TEST(CheckAlmostEqTest, ToleranceIsOneThousandth) {
   EXPECT_EQ(outcome.code, JAXC_STATUS_CHECK_FAILED);
   EXPECT_EQ(outcome.message,
             "test.py:3:5: check.expect_almost_eq failed at index [1] (flat 1): "
-            "actual 1, expected 1.0011 (tolerance 1e-3)");
+            "actual 1, expected 1.0011 (tolerance 0.001)");
+}
+
+// A check may name its own tolerance (check.expect_close's
+// max_ulp_difference, expect_almost_eq's tolerance).
+TEST(CheckToleranceTest, ExplicitToleranceReplacesTheDefault) {
+  float value = 1.0f;
+  float fiveUlpsAway = ulpsFrom(1.0f, 5);
+  auto run = [&](uint32_t kind, double tolerance, float expected) {
+    CheckSpec spec{kind, 0, 1, kLocation, tolerance};
+    return runChecks({spec}, {JAXC_DTYPE_F32, {1}}, {&value, &expected},
+                     sizeof(float));
+  };
+  EXPECT_EQ(run(JAXC_CHECK_CLOSE, 0, fiveUlpsAway).code,
+            JAXC_STATUS_CHECK_FAILED);
+  EXPECT_EQ(run(JAXC_CHECK_CLOSE, 5, fiveUlpsAway).code, JAXC_STATUS_OK);
+  Outcome tight = run(JAXC_CHECK_CLOSE, 4, fiveUlpsAway);
+  EXPECT_NE(tight.message.find("(tolerance 4 ULP)"), std::string::npos)
+      << tight.message;
+  EXPECT_EQ(run(JAXC_CHECK_ALMOST_EQ, 0.01, 1.005f).code, JAXC_STATUS_OK);
+  EXPECT_EQ(run(JAXC_CHECK_ALMOST_EQ, 0, 1.005f).code,
+            JAXC_STATUS_CHECK_FAILED);
 }
 
 TEST(CheckAlmostEqTest, NonFiniteValues) {
