@@ -112,7 +112,7 @@ template <typename OpTy>
 void printCompareConstOp(OpTy op, OpAsmPrinter &printer) {
   printer << ' ' << op.getLhs() << ", ";
   printer.printAttribute(op.getValue());
-  printer.printOptionalAttrDict(op->getAttrs(), {"value", "tolerance"});
+  printer.printOptionalAttrDict(op->getAttrs(), {"value"});
 }
 
 } // namespace
