@@ -4,11 +4,13 @@
 //   void jaxc_entry_<name>(void *context, void **buffers)
 // (runtime/include/jaxc/runtime/module_format.h). Functions arrive here
 // lowered with bare-pointer memref arguments, one pointer per buffer, inputs
-// first then results (buffer-results-to-out-params).
+// first then results (buffer-results-to-out-params). The entry makes
+// context this thread's __jaxc_context for the duration of the call.
 //
 //===----------------------------------------------------------------------===//
 
 #include "jaxc/Transforms/Passes.h"
+#include "jaxc/Transforms/RuntimeContext.h"
 
 #include "mlir/IR/Builders.h"
 
@@ -62,7 +64,14 @@ struct EmitEntryPointsPass
             ArrayRef<LLVM::GEPArg>{static_cast<int32_t>(i)});
         args.push_back(builder.create<LLVM::LoadOp>(loc, ptrType, slot));
       }
+      // The callee reaches the runtime through this thread's
+      // __jaxc_context; the previous value is restored so that a service
+      // may call back into the module.
+      Value slot = jaxc::getContextSlot(builder, loc, module);
+      Value previous = builder.create<LLVM::LoadOp>(loc, ptrType, slot);
+      builder.create<LLVM::StoreOp>(loc, block->getArgument(0), slot);
       builder.create<LLVM::CallOp>(loc, func, args);
+      builder.create<LLVM::StoreOp>(loc, previous, slot);
       builder.create<LLVM::ReturnOp>(loc, ValueRange{});
       // Only the entry is exported: names like `main` or `sinf` in user
       // code must not clash with anything in the process.

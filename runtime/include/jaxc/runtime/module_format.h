@@ -49,16 +49,20 @@
 // check buffer. Every buffer is dense, row-major, statically shaped, and
 // owned by the caller (the runtime); the code reads inputs and writes every
 // result and check buffer. i1 is one byte per element (0 or 1); complex
-// types are (real, imag) pairs. context is reserved for the runtime (thread
-// pool, allocator) and is NULL in format version 1.
+// types are (real, imag) pairs. context points to a jaxc_context_t (below):
+// the runtime services generated code may call. The entry stores it in the
+// module's thread-local __jaxc_context for the code it calls; code running
+// inside a parallel_for body must not call back into the context.
 //===----------------------------------------------------------------------===//
 
 #ifndef JAXC_RUNTIME_MODULE_FORMAT_H
 #define JAXC_RUNTIME_MODULE_FORMAT_H
 
+#include <stdint.h>
+
 #define JAXC_MODULE_MAGIC "JAXCMOD"
 #define JAXC_MODULE_MAGIC_SIZE 8
-#define JAXC_MODULE_FORMAT_VERSION 1u
+#define JAXC_MODULE_FORMAT_VERSION 2u
 #define JAXC_MODULE_HEADER_SIZE 32u
 #define JAXC_MODULE_SECTION_ENTRY_SIZE 24u
 
@@ -94,5 +98,64 @@ typedef enum jaxc_check_kind_t {
   JAXC_CHECK_CLOSE = 3,     // within tolerance ULPs, default 3; non-finite:
                             // same bits or both NaN
 } jaxc_check_kind_t;
+
+//===----------------------------------------------------------------------===//
+// The runtime context handed to every entry call.
+//
+// Determinism: every service computes each output element with the same
+// sequence of operations whatever the thread count, so local-sync (one
+// thread) and local-task (all cores) give bitwise-identical results.
+//===----------------------------------------------------------------------===//
+
+#define JAXC_CONTEXT_ABI_VERSION 1u
+
+typedef struct jaxc_context_t jaxc_context_t;
+
+// Work item [begin, end) of a parallel loop; data is the caller's closure.
+typedef void (*jaxc_parallel_body_t)(void *data, int64_t begin, int64_t end);
+
+// C[b] = A[b] . B[b] for b in [0, batch), f32, every operand addressed by
+// element strides, so transposed operands need no copy. C is overwritten.
+// Each C element is a sum over k in increasing order, never split.
+typedef struct jaxc_matmul_f32_args_t {
+  int64_t batch, m, n, k;
+  const float *a; // element (b, i, p) at a[b*a_batch + i*a_row + p*a_col]
+  int64_t a_batch, a_row, a_col;
+  const float *b; // element (b, p, j) at b[b*b_batch + p*b_row + j*b_col]
+  int64_t b_batch, b_row, b_col;
+  float *c; // element (b, i, j) at c[b*c_batch + i*c_row + j*c_col]
+  int64_t c_batch, c_row, c_col;
+} jaxc_matmul_f32_args_t;
+
+// 2-D convolution, f32, dense row-major buffers: input NHWC
+// [n, in_h, in_w, in_c], filter HWIO [k_h, k_w, in_c / groups, out_c],
+// output NHWC [n, out_h, out_w, out_c]. Output (o_y, o_x) reads input row
+// o_y*stride_h - pad_top + k_y*dilation_h (zero outside the input), and
+// likewise for columns. Output channel block g of out_c/groups reads input
+// channel block g. The output is overwritten.
+typedef struct jaxc_conv2d_f32_args_t {
+  int64_t n, in_h, in_w, in_c;
+  int64_t k_h, k_w, out_c;
+  int64_t out_h, out_w;
+  int64_t stride_h, stride_w;
+  int64_t pad_top, pad_left;
+  int64_t dilation_h, dilation_w;
+  int64_t groups;
+  const float *input;
+  const float *filter;
+  float *output;
+} jaxc_conv2d_f32_args_t;
+
+struct jaxc_context_t {
+  uint32_t abi_version;  // JAXC_CONTEXT_ABI_VERSION
+  uint32_t thread_count; // threads parallel_for may use, >= 1
+  // Runs body over [0, count) in disjoint chunks of at least grain items and
+  // returns when all are done. May run every chunk on the calling thread.
+  void (*parallel_for)(jaxc_context_t *ctx, jaxc_parallel_body_t body,
+                       void *data, int64_t count, int64_t grain);
+  void (*matmul_f32)(jaxc_context_t *ctx, const jaxc_matmul_f32_args_t *args);
+  void (*conv2d_f32)(jaxc_context_t *ctx, const jaxc_conv2d_f32_args_t *args);
+  void *runtime_private; // the runtime's executor; opaque to generated code
+};
 
 #endif // JAXC_RUNTIME_MODULE_FORMAT_H
