@@ -3,6 +3,7 @@
 #include "jaxc/Conversion/Passes.h"
 #include "jaxc/Dialect/CHLO/IR/CHLOOps.h"
 #include "jaxc/Dialect/Check/IR/CheckOps.h"
+#include "jaxc/Dialect/Runtime/IR/RuntimeOps.h"
 #include "jaxc/Dialect/StableHLO/IR/StableHLOOps.h"
 #include "jaxc/Pipelines/Pipelines.h"
 #include "jaxc/Transforms/Passes.h"
@@ -19,7 +20,8 @@ int main(int argc, char **argv) {
   mlir::registerAllExtensions(registry);
   mlir::registerAllPasses();
   registry.insert<jaxc::stablehlo::StableHLODialect, jaxc::chlo::CHLODialect,
-                  jaxc::check::CheckDialect, jaxc::util::UtilDialect>();
+                  jaxc::check::CheckDialect, jaxc::util::UtilDialect,
+                  jaxc::rt::RuntimeDialect>();
   jaxc::registerJaxcConversionPasses();
   jaxc::registerJaxcTransformsPasses();
   jaxc::registerPipelines();

@@ -5,6 +5,7 @@
 #include "jaxc/Conversion/Passes.h"
 #include "jaxc/Dialect/CHLO/IR/CHLOOps.h"
 #include "jaxc/Dialect/Check/IR/CheckOps.h"
+#include "jaxc/Dialect/Runtime/IR/RuntimeOps.h"
 #include "jaxc/Dialect/StableHLO/IR/StableHLOOps.h"
 #include "jaxc/Target/ModuleFile.h"
 #include "jaxc/Transforms/Passes.h"
@@ -81,7 +82,7 @@ void registerDialects(DialectRegistry &registry) {
   registerAllDialects(registry);
   registerAllExtensions(registry);
   registry.insert<stablehlo::StableHLODialect, chlo::CHLODialect,
-                  check::CheckDialect, util::UtilDialect>();
+                  check::CheckDialect, util::UtilDialect, rt::RuntimeDialect>();
 }
 
 } // namespace
