@@ -1,6 +1,7 @@
 //===- call.cc - Calling a function's native code -------------------------===//
 
 #include "checks.h"
+#include "device.h"
 #include "module.h"
 #include "status.h"
 
@@ -85,7 +86,7 @@ jaxc_status_t allocateCheckBuffers(const jaxc_function &function,
 }
 
 jaxc_status_t callFunction(const jaxc_function &function,
-                           const jaxc_buffer_t *inputs, size_t inputCount,
+                           jaxc_device_t &device, const jaxc_buffer_t *inputs, size_t inputCount,
                            jaxc_buffer_t *outputs, size_t outputCount) {
   const FunctionMetadata &metadata = function.metadata;
   if (jaxc_status_t status = validateBuffers(function, "input", metadata.inputs,
@@ -108,7 +109,7 @@ jaxc_status_t callFunction(const jaxc_function &function,
             allocateCheckBuffers(function, checkStorage, buffers))
       return status;
 
-  function.entry(/*context=*/nullptr, buffers.data());
+  function.entry(&device.context, buffers.data());
   return evaluateChecks(metadata, buffers.data() + inputCount + outputCount);
 }
 
@@ -123,6 +124,24 @@ extern "C" jaxc_status_t jaxc_function_call(const jaxc_function_t *fn,
     if (!fn)
       return makeStatus(JAXC_STATUS_INVALID_ARGUMENT,
                         "jaxc_function_call: NULL function");
-    return callFunction(*fn, inputs, input_count, outputs, output_count);
+    jaxc_device_t *device = nullptr;
+    if (jaxc_status_t status = getDefaultDevice(device))
+      return status;
+    return callFunction(*fn, *device, inputs, input_count, outputs,
+                        output_count);
+  });
+}
+
+extern "C" jaxc_status_t
+jaxc_function_call_on(const jaxc_function_t *fn, jaxc_device_t *device,
+                      const jaxc_buffer_t *inputs, size_t input_count,
+                      jaxc_buffer_t *outputs, size_t output_count) {
+  return runGuarded([&]() -> jaxc_status_t {
+    if (!fn || !device)
+      return makeStatus(JAXC_STATUS_INVALID_ARGUMENT,
+                        std::string("jaxc_function_call_on: NULL ") +
+                            (fn ? "device" : "function"));
+    return callFunction(*fn, *device, inputs, input_count, outputs,
+                        output_count);
   });
 }

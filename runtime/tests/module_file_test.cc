@@ -43,7 +43,7 @@ TEST(ModuleFileTest, LoadsAValidFileAndDescribesIt) {
   ASSERT_EQ(
       takeStatus(jaxc_module_load_file(file.path().c_str(), &module)).message,
       "");
-  EXPECT_EQ(jaxc_module_format_version(module), 1u);
+  EXPECT_EQ(jaxc_module_format_version(module), JAXC_MODULE_FORMAT_VERSION);
   EXPECT_STREQ(jaxc_module_target_triple(module), "x86_64-unknown-linux-gnu");
   EXPECT_STREQ(jaxc_module_target_cpu(module), "x86-64");
   EXPECT_EQ(jaxc_module_native_code_size(module), code.size());
@@ -113,7 +113,7 @@ TEST(ModuleFileTest, OtherFormatVersionsAreRejected) {
   ModuleSpec spec = kernelModule({addFunction()});
   spec.version = 7;
   expectDataLoss(writeModuleFile(spec),
-                 "format version 7, this runtime reads 1");
+                 "format version 7, this runtime reads 2");
 }
 
 TEST(ModuleFileTest, ChecksumMismatchIsCorruption) {

@@ -7,6 +7,8 @@
 //
 //===----------------------------------------------------------------------===//
 
+#include "jaxc/runtime/module_format.h"
+
 #include <stdint.h>
 #include <string.h>
 
@@ -55,4 +57,28 @@ void jaxc_test_count_calls(void *context, void **buffers) {
   (void)context;
   static uint64_t calls;
   *(uint64_t *)buffers[0] = ++calls;
+}
+
+// What jaxc_test_parallel_affine's parallel loop reads and writes.
+typedef struct {
+  const int64_t *x;
+  int64_t *y;
+} AffineLoop;
+
+static void affineChunk(void *data, int64_t begin, int64_t end) {
+  AffineLoop *loop = data;
+  for (int64_t i = begin; i < end; ++i)
+    loop->y[i] = 3 * loop->x[i] + 1;
+}
+
+// Input i64[JAXC_TEST_AFFINE_COUNT] x; results i64[JAXC_TEST_AFFINE_COUNT]
+// 3x + 1, computed by the context's parallel_for, and ui32 the context's
+// thread count (0 if its ABI version is not the expected one).
+void jaxc_test_parallel_affine(void *context, void **buffers) {
+  jaxc_context_t *ctx = context;
+  AffineLoop loop = {buffers[0], buffers[1]};
+  ctx->parallel_for(ctx, affineChunk, &loop, JAXC_TEST_AFFINE_COUNT,
+                    /*grain=*/16);
+  *(uint32_t *)buffers[2] =
+      ctx->abi_version == JAXC_CONTEXT_ABI_VERSION ? ctx->thread_count : 0;
 }

@@ -41,7 +41,7 @@ TEST(WrapperTest, LoadLookUpAndCall) {
   TempFile file("wrapper.vmfb",
                 writeModuleFile(kernelModule({addFunction("main")})));
   Module module = Module::load(file.path());
-  EXPECT_EQ(module.formatVersion(), 1u);
+  EXPECT_EQ(module.formatVersion(), JAXC_MODULE_FORMAT_VERSION);
   EXPECT_EQ(module.targetCpu(), "x86-64");
   ASSERT_EQ(module.functions().size(), 1u);
   EXPECT_EQ(module.functions()[0].name(), "main");

@@ -115,9 +115,42 @@ size_t jaxc_function_check_count(const jaxc_function_t *fn);
 // checks and one fails, returns JAXC_STATUS_CHECK_FAILED naming the check's
 // location, the first mismatching index, the actual and the expected value;
 // the outputs are still written.
+// Runs on a process-wide local-task device, created on first use.
 jaxc_status_t jaxc_function_call(const jaxc_function_t *fn,
                                  const jaxc_buffer_t *inputs, size_t input_count,
                                  jaxc_buffer_t *outputs, size_t output_count);
+
+//===-- Devices -----------------------------------------------------------===//
+
+// Where a call runs, named as IREE's CPU devices. Both compute bitwise-
+// identical results.
+typedef enum {
+  JAXC_DEVICE_LOCAL_SYNC = 0, // the calling thread only
+  JAXC_DEVICE_LOCAL_TASK = 1, // a pool of one thread per core (the
+                              // environment's JAXC_THREAD_COUNT, if set),
+                              // the calling thread included
+} jaxc_device_kind_t;
+
+typedef struct jaxc_device_t jaxc_device_t;
+
+// Starts the device's threads. INVALID_ARGUMENT for an unknown kind or a
+// JAXC_THREAD_COUNT that is not a number from 1 to 1024.
+jaxc_status_t jaxc_device_create(jaxc_device_kind_t kind,
+                                 jaxc_device_t **out);
+// Stops its threads; no call may be running on it. NULL is fine.
+void jaxc_device_free(jaxc_device_t *device);
+// Threads a call on the device may use (>= 1); 0 for NULL.
+uint32_t jaxc_device_thread_count(const jaxc_device_t *device);
+
+// jaxc_function_call on `device` (not NULL). Several threads may call on one device at
+// once; a parallel loop that finds the device's threads busy with another
+// call's loop runs on its caller's thread alone.
+jaxc_status_t jaxc_function_call_on(const jaxc_function_t *fn,
+                                    jaxc_device_t *device,
+                                    const jaxc_buffer_t *inputs,
+                                    size_t input_count,
+                                    jaxc_buffer_t *outputs,
+                                    size_t output_count);
 
 #ifdef __cplusplus
 } // extern "C"

@@ -6,6 +6,8 @@
 //   auto module = jaxc::runtime::Module::load("m.vmfb");
 //   jaxc::runtime::Function main = module.lookup("main");
 //   std::vector<std::vector<uint8_t>> results = main.call({lhs, rhs});
+//   jaxc::runtime::Device sync(JAXC_DEVICE_LOCAL_SYNC);
+//   results = main.call(sync, {lhs, rhs});   // on the calling thread only
 //
 // A Function is a view: it is valid while its Module lives.
 //===----------------------------------------------------------------------===//
@@ -67,6 +69,25 @@ struct TensorType {
   }
 };
 
+// Where calls run (runtime.h's devices); owns its threads.
+class Device {
+public:
+  explicit Device(jaxc_device_kind_t kind = JAXC_DEVICE_LOCAL_TASK)
+      : device(create(kind), jaxc_device_free) {}
+
+  uint32_t threadCount() const { return jaxc_device_thread_count(get()); }
+  jaxc_device_t *get() const { return device.get(); }
+
+private:
+  static jaxc_device_t *create(jaxc_device_kind_t kind) {
+    jaxc_device_t *created = nullptr;
+    detail::throwIfError(jaxc_device_create(kind, &created));
+    return created;
+  }
+
+  std::unique_ptr<jaxc_device_t, void (*)(jaxc_device_t *)> device;
+};
+
 class Function {
 public:
   explicit Function(const jaxc_function_t *function) : function(function) {}
@@ -84,18 +105,45 @@ public:
   }
   size_t checkCount() const { return jaxc_function_check_count(function); }
 
-  // Calls with caller-owned buffers. On a failed check this throws, and the
-  // outputs are still written.
+  // Calls with caller-owned buffers, on the process-wide local-task device
+  // or on `device`. On a failed check this throws, and the outputs are
+  // still written.
   void call(const std::vector<Buffer> &inputs,
             std::vector<Buffer> &outputs) const {
-    detail::throwIfError(jaxc_function_call(function, inputs.data(),
-                                            inputs.size(), outputs.data(),
-                                            outputs.size()));
+    callOn(nullptr, inputs, outputs);
+  }
+  void call(Device &device, const std::vector<Buffer> &inputs,
+            std::vector<Buffer> &outputs) const {
+    callOn(device.get(), inputs, outputs);
   }
 
   // Calls with byte vectors; returns the results, allocated to size.
   std::vector<std::vector<uint8_t>>
   call(const std::vector<std::vector<uint8_t>> &inputs) const {
+    return callOn(nullptr, inputs);
+  }
+  std::vector<std::vector<uint8_t>>
+  call(Device &device, const std::vector<std::vector<uint8_t>> &inputs) const {
+    return callOn(device.get(), inputs);
+  }
+
+  const jaxc_function_t *get() const { return function; }
+
+private:
+  // NULL device: jaxc_function_call's default device.
+  void callOn(jaxc_device_t *device, const std::vector<Buffer> &inputs,
+              std::vector<Buffer> &outputs) const {
+    detail::throwIfError(
+        device ? jaxc_function_call_on(function, device, inputs.data(),
+                                       inputs.size(), outputs.data(),
+                                       outputs.size())
+               : jaxc_function_call(function, inputs.data(), inputs.size(),
+                                    outputs.data(), outputs.size()));
+  }
+
+  std::vector<std::vector<uint8_t>>
+  callOn(jaxc_device_t *device,
+         const std::vector<std::vector<uint8_t>> &inputs) const {
     std::vector<Buffer> inputBuffers;
     for (const std::vector<uint8_t> &input : inputs)
       // The code only reads its inputs; the C struct has no const variant.
@@ -107,13 +155,10 @@ public:
       results.emplace_back(type.byteSize());
     for (std::vector<uint8_t> &result : results)
       outputBuffers.push_back({result.data(), result.size()});
-    call(inputBuffers, outputBuffers);
+    callOn(device, inputBuffers, outputBuffers);
     return results;
   }
 
-  const jaxc_function_t *get() const { return function; }
-
-private:
   std::vector<TensorType>
   types(size_t count,
         jaxc_tensor_type_t (*typeAt)(const jaxc_function_t *, size_t)) const {
