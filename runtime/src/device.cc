@@ -2,6 +2,7 @@
 
 #include "device.h"
 
+#include "kernels/kernels.h"
 #include "status.h"
 
 #include <algorithm>
@@ -74,6 +75,8 @@ jaxc_device_t::jaxc_device_t(jaxc_device_kind_t kind, unsigned threadCount)
   context.abi_version = JAXC_CONTEXT_ABI_VERSION;
   context.thread_count = pool.threadCount();
   context.parallel_for = contextParallelFor;
+  context.matmul_f32 = jaxcMatmulF32;
+  context.conv2d_f32 = jaxcConv2dF32;
   context.runtime_private = this;
 }
 

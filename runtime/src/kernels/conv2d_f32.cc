@@ -1,0 +1,134 @@
+//===- conv2d_f32.cc - f32 NHWC convolution as an implicit-im2col GEMM ----===//
+//
+// Per group g, output[pixel, g*O/G + o] = sum over (ky, kx, c) of
+// input[pixel's window at (ky, kx), g*C/G + c] * filter[ky, kx, c, g*O/G + o]:
+// a GEMM with M = n*out_h*out_w pixels, K = k_h*k_w*C/G and N = O/G. HWIO
+// already is that B ([K, O] row-major) and NHWC that C; A, the im2col
+// matrix, is never built: its slivers are packed straight from the input,
+// zero where a window leaves it. A 1x1 stride-1 unpadded convolution's A
+// is the input itself.
+//
+//===----------------------------------------------------------------------===//
+
+#include "gemm.h"
+#include "kernels.h"
+
+#include <algorithm>
+
+namespace jaxc::runtime::impl {
+namespace {
+
+// The im2col matrix of one group (the GEMM's batch index), row = output
+// pixel, column = (ky, kx, c).
+class Im2colGemmA final : public GemmA {
+public:
+  explicit Im2colGemmA(const jaxc_conv2d_f32_args_t &args)
+      : args(args), groupChannels(args.in_c / args.groups) {}
+
+  void pack(float *dst, int64_t group, int64_t i0, int64_t rows, int64_t p0,
+            int64_t kc, const Microkernel &kernel) const override {
+    const jaxc_conv2d_f32_args_t &x = args;
+    int64_t mr = kernel.mr;
+    for (int64_t s = 0; s * mr < rows; ++s) {
+      // Each row's image and window origin.
+      int64_t count = std::min(mr, rows - s * mr);
+      const float *image[kMaxMr];
+      int64_t top[kMaxMr], left[kMaxMr];
+      for (int64_t r = 0; r < count; ++r) {
+        int64_t pixel = i0 + s * mr + r;
+        image[r] = x.input + pixel / (x.out_w * x.out_h) * x.in_h * x.in_w *
+                                 x.in_c +
+                   group * groupChannels;
+        top[r] = pixel / x.out_w % x.out_h * x.stride_h - x.pad_top;
+        left[r] = pixel % x.out_w * x.stride_w - x.pad_left;
+      }
+      // Columns come in runs of channels at one window position (ky, kx);
+      // each run is one packRows call on every row's pointer, null where
+      // the window position lies outside the input.
+      float *sliver = dst + s * kc * mr;
+      int64_t c = p0 % groupChannels;
+      int64_t kx = p0 / groupChannels % x.k_w;
+      int64_t ky = p0 / groupChannels / x.k_w;
+      for (int64_t p = 0; p < kc;) {
+        int64_t run = std::min(groupChannels - c, kc - p);
+        int64_t positions = 1;
+        while (kx + positions < x.k_w && run + groupChannels <= kc - p &&
+               adjacent(top, left, count, ky, kx, kx + positions)) {
+          run += groupChannels;
+          ++positions;
+        }
+        const float *starts[kMaxMr];
+        for (int64_t r = 0; r < count; ++r) {
+          int64_t y = top[r] + ky * x.dilation_h;
+          int64_t xx = left[r] + kx * x.dilation_w;
+          starts[r] = y >= 0 && y < x.in_h && xx >= 0 && xx < x.in_w
+                          ? image[r] + (y * x.in_w + xx) * x.in_c + c
+                          : nullptr;
+        }
+        kernel.packRows(sliver + p * mr, starts, count, run, mr);
+        p += run;
+        c = 0;
+        kx += positions;
+        if (kx == x.k_w) {
+          kx = 0;
+          ++ky;
+        }
+      }
+    }
+  }
+
+private:
+  // Whether window position (ky, kx2) continues the run at (ky, kx) in
+  // memory for every row: one group holds all channels, columns are not
+  // dilated, and each row's window is inside the input at both positions
+  // or outside at both.
+  bool adjacent(const int64_t *top, const int64_t *left, int64_t count,
+                int64_t ky, int64_t kx, int64_t kx2) const {
+    const jaxc_conv2d_f32_args_t &x = args;
+    if (groupChannels != x.in_c || x.dilation_w != 1)
+      return false;
+    for (int64_t r = 0; r < count; ++r) {
+      int64_t y = top[r] + ky * x.dilation_h;
+      if (y < 0 || y >= x.in_h)
+        continue;
+      bool inside = left[r] + kx >= 0 && left[r] + kx < x.in_w;
+      bool inside2 = left[r] + kx2 >= 0 && left[r] + kx2 < x.in_w;
+      if (inside != inside2)
+        return false;
+    }
+    return true;
+  }
+
+  const jaxc_conv2d_f32_args_t &args;
+  int64_t groupChannels;
+};
+
+} // namespace
+
+void jaxcConv2dF32(jaxc_context_t *ctx, const jaxc_conv2d_f32_args_t *args) {
+  const jaxc_conv2d_f32_args_t &x = *args;
+  int64_t groupChannels = x.in_c / x.groups;
+  int64_t groupOutputs = x.out_c / x.groups;
+  bool pointwise = x.k_h == 1 && x.k_w == 1 && x.stride_h == 1 &&
+                   x.stride_w == 1 && x.pad_top == 0 && x.pad_left == 0 &&
+                   x.out_h == x.in_h && x.out_w == x.in_w;
+  StridedGemmA pixels(x.input, groupChannels, x.in_c, 1);
+  Im2colGemmA windows(x);
+  GemmProblem problem{x.groups,
+                      x.n * x.out_h * x.out_w,
+                      groupOutputs,
+                      x.k_h * x.k_w * groupChannels,
+                      pointwise ? static_cast<const GemmA *>(&pixels)
+                                : &windows,
+                      x.filter,
+                      groupOutputs,
+                      x.out_c,
+                      1,
+                      x.output,
+                      groupOutputs,
+                      x.out_c,
+                      1};
+  runGemm(ctx, problem, bestMicrokernel());
+}
+
+} // namespace jaxc::runtime::impl

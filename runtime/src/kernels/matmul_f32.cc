@@ -1,0 +1,254 @@
+//===- matmul_f32.cc - Packed f32 GEMM and the matmul_f32 service ---------===//
+//
+// The loops around the microkernel (gemm.h). B is packed once per call, all
+// of it, in parallel; then each task (batch, M block, N block) packs its
+// rows of A one K block at a time and sweeps its B panels, each panel
+// staying in L1 while the A slivers stream from L2. K blocks run in
+// increasing order and the microkernel continues from the C the previous
+// block stored, which continues each element's fma chain exactly.
+//
+//===----------------------------------------------------------------------===//
+
+#include "gemm.h"
+#include "kernels.h"
+
+#include <algorithm>
+#include <cassert>
+#include <cstdlib>
+#include <cstring>
+#include <type_traits>
+
+namespace jaxc::runtime::impl {
+namespace {
+
+int64_t ceilDiv(int64_t a, int64_t b) { return (a + b - 1) / b; }
+
+// A thread's packing buffer, 64-byte aligned, grown on demand and kept for
+// the next call, so that packing allocates nothing in the steady state.
+class Scratch {
+public:
+  Scratch() = default;
+  Scratch(const Scratch &) = delete;
+  Scratch &operator=(const Scratch &) = delete;
+  ~Scratch() { std::free(data); }
+
+  float *get(int64_t count) {
+    if (count > capacity) {
+      std::free(data);
+      size_t bytes = (static_cast<size_t>(count) * sizeof(float) + 63) & ~63ul;
+      data = static_cast<float *>(std::aligned_alloc(64, bytes));
+      capacity = count;
+    }
+    return data;
+  }
+
+private:
+  float *data = nullptr;
+  int64_t capacity = 0;
+};
+
+// The packed B of the call (on the calling thread) and each worker's
+// packed A block.
+thread_local Scratch packedBScratch;
+thread_local Scratch packedAScratch;
+
+// Runs f(begin, end) over [0, count) on the context's thread pool; without
+// one (tests), on this thread.
+template <typename F>
+void parallelFor(jaxc_context_t *ctx, int64_t count, int64_t grain, F &&f) {
+  using Fn = std::remove_reference_t<F>;
+  if (!ctx || !ctx->parallel_for || count <= grain) {
+    f(int64_t{0}, count);
+    return;
+  }
+  ctx->parallel_for(
+      ctx,
+      [](void *data, int64_t begin, int64_t end) {
+        (*static_cast<Fn *>(data))(begin, end);
+      },
+      &f, count, grain);
+}
+
+// dst[p * nr + j] = B(p, j) for p < kc, j < cols; zero for cols <= j < nr.
+void packBPanel(float *dst, const float *src, int64_t kc, int64_t cols,
+                int64_t nr, int64_t rowStride, int64_t colStride) {
+  if (colStride == 1) {
+    for (int64_t p = 0; p < kc; ++p) {
+      std::memcpy(dst + p * nr, src + p * rowStride, cols * sizeof(float));
+      std::fill(dst + p * nr + cols, dst + (p + 1) * nr, 0.0f);
+    }
+    return;
+  }
+  // Read along the smaller stride (a transposed B reads down its columns).
+  if (std::abs(rowStride) < std::abs(colStride)) {
+    for (int64_t j = 0; j < cols; ++j)
+      for (int64_t p = 0; p < kc; ++p)
+        dst[p * nr + j] = src[p * rowStride + j * colStride];
+  } else {
+    for (int64_t p = 0; p < kc; ++p)
+      for (int64_t j = 0; j < cols; ++j)
+        dst[p * nr + j] = src[p * rowStride + j * colStride];
+  }
+  for (int64_t p = 0; p < kc; ++p)
+    std::fill(dst + p * nr + cols, dst + (p + 1) * nr, 0.0f);
+}
+
+// How the problem is cut: K blocks for the cache, (M block, N block) tasks
+// for the threads.
+struct Blocking {
+  int64_t kc, kBlocks;
+  int64_t panels, nPadded; // B panels of nr columns
+  int64_t mc, mBlocks;     // rows per task, a multiple of mr
+  int64_t panelsPerTask, nBlocks;
+};
+
+Blocking chooseBlocking(const GemmProblem &g, const Microkernel &kernel,
+                        int64_t threads) {
+  Blocking blocking;
+  blocking.kBlocks = ceilDiv(g.k, kernel.kcMax);
+  blocking.kc = ceilDiv(g.k, blocking.kBlocks);
+  blocking.panels = ceilDiv(g.n, kernel.nr);
+  blocking.nPadded = blocking.panels * kernel.nr;
+  // A few tasks per thread even out the edge tasks; split N first (A
+  // blocks are packed once per N block), then M down to one sliver.
+  int64_t slivers = ceilDiv(g.m, kernel.mr);
+  int64_t wanted = threads > 1 ? 4 * threads : 1;
+  int64_t mBlocks = ceilDiv(g.m, kernel.mcMax);
+  int64_t nBlocks = std::clamp(ceilDiv(wanted, g.batch * mBlocks), int64_t{1},
+                               blocking.panels);
+  if (g.batch * mBlocks * nBlocks < wanted)
+    mBlocks = std::clamp(ceilDiv(wanted, g.batch * nBlocks), mBlocks, slivers);
+  blocking.mc = ceilDiv(slivers, mBlocks) * kernel.mr;
+  blocking.mBlocks = ceilDiv(g.m, blocking.mc);
+  blocking.panelsPerTask = ceilDiv(blocking.panels, nBlocks);
+  blocking.nBlocks = ceilDiv(blocking.panels, blocking.panelsPerTask);
+  return blocking;
+}
+
+// Packs all of B: per batch, K block after K block, each block panel after
+// panel (kc x nr each).
+void packB(jaxc_context_t *ctx, const GemmProblem &g, const Blocking &bl,
+           int64_t nr, float *packed) {
+  int64_t perBatch = bl.kBlocks * bl.panels;
+  int64_t grain = std::max<int64_t>(1, (int64_t{1} << 16) / (bl.kc * nr));
+  parallelFor(ctx, g.batch * perBatch, grain, [&](int64_t begin, int64_t end) {
+    for (int64_t item = begin; item < end; ++item) {
+      int64_t b = item / perBatch;
+      int64_t q = item % perBatch / bl.panels;
+      int64_t panel = item % bl.panels;
+      int64_t p0 = q * bl.kc, kc = std::min(bl.kc, g.k - p0);
+      int64_t j0 = panel * nr;
+      packBPanel(packed + b * g.k * bl.nPadded + p0 * bl.nPadded +
+                     panel * kc * nr,
+                 g.b + b * g.bBatch + p0 * g.bRow + j0 * g.bCol, kc,
+                 std::min(nr, g.n - j0), nr, g.bRow, g.bCol);
+    }
+  });
+}
+
+// One microkernel call on a tile of `rows` x `cols` at c. Partial tiles
+// and non-unit column strides go through a zero-padded tile buffer, so they
+// run the very same kernel.
+void runTile(const Microkernel &kernel, int64_t kc, const float *a,
+             const float *b, float *c, int64_t cRow, int64_t cCol,
+             int64_t rows, int64_t cols, bool accumulate) {
+  int64_t mr = kernel.mr, nr = kernel.nr;
+  if (rows == mr && cols == nr && cCol == 1) {
+    kernel.run(kc, a, b, c, cRow, accumulate);
+    return;
+  }
+  constexpr int64_t kMaxTile = 512;
+  assert(mr * nr <= kMaxTile && "tile buffer too small for the kernel");
+  alignas(64) float tile[kMaxTile];
+  for (int64_t r = 0; r < mr; ++r)
+    for (int64_t j = 0; j < nr; ++j)
+      tile[r * nr + j] = accumulate && r < rows && j < cols
+                             ? c[r * cRow + j * cCol]
+                             : 0.0f;
+  kernel.run(kc, a, b, tile, nr, accumulate);
+  for (int64_t r = 0; r < rows; ++r)
+    for (int64_t j = 0; j < cols; ++j)
+      c[r * cRow + j * cCol] = tile[r * nr + j];
+}
+
+} // namespace
+
+void StridedGemmA::pack(float *dst, int64_t b, int64_t i0, int64_t rows,
+                        int64_t p0, int64_t kc,
+                        const Microkernel &kernel) const {
+  int64_t mr = kernel.mr;
+  const float *base = data + b * batchStride + p0 * colStride;
+  for (int64_t s = 0; s * mr < rows; ++s) {
+    float *sliver = dst + s * kc * mr;
+    int64_t count = std::min(mr, rows - s * mr);
+    const float *src = base + (i0 + s * mr) * rowStride;
+    if (colStride == 1) {
+      const float *rowStarts[kMaxMr];
+      for (int64_t r = 0; r < count; ++r)
+        rowStarts[r] = src + r * rowStride;
+      kernel.packRows(sliver, rowStarts, count, kc, mr);
+      continue;
+    }
+    for (int64_t p = 0; p < kc; ++p)
+      for (int64_t r = 0; r < mr; ++r)
+        sliver[p * mr + r] =
+            r < count ? src[r * rowStride + p * colStride] : 0.0f;
+  }
+}
+
+void runGemm(jaxc_context_t *ctx, const GemmProblem &g,
+             const Microkernel &kernel) {
+  if (g.batch == 0 || g.m == 0 || g.n == 0)
+    return;
+  if (g.k == 0) {
+    for (int64_t b = 0; b < g.batch; ++b)
+      for (int64_t i = 0; i < g.m; ++i)
+        for (int64_t j = 0; j < g.n; ++j)
+          g.c[b * g.cBatch + i * g.cRow + j * g.cCol] = 0.0f;
+    return;
+  }
+  int64_t threads = ctx ? std::max<int64_t>(1, ctx->thread_count) : 1;
+  Blocking bl = chooseBlocking(g, kernel, threads);
+  int64_t mr = kernel.mr, nr = kernel.nr;
+  float *packedB = packedBScratch.get(g.batch * g.k * bl.nPadded);
+  packB(ctx, g, bl, nr, packedB);
+
+  int64_t tasksPerBatch = bl.mBlocks * bl.nBlocks;
+  parallelFor(ctx, g.batch * tasksPerBatch, 1, [&](int64_t begin,
+                                                   int64_t end) {
+    float *packedA = packedAScratch.get(bl.mc * bl.kc);
+    for (int64_t task = begin; task < end; ++task) {
+      int64_t b = task / tasksPerBatch;
+      int64_t i0 = task % tasksPerBatch / bl.nBlocks * bl.mc;
+      int64_t rows = std::min(bl.mc, g.m - i0);
+      int64_t firstPanel = task % bl.nBlocks * bl.panelsPerTask;
+      int64_t endPanel = std::min(bl.panels, firstPanel + bl.panelsPerTask);
+      float *cBlock = g.c + b * g.cBatch + i0 * g.cRow;
+      for (int64_t q = 0; q < bl.kBlocks; ++q) {
+        int64_t p0 = q * bl.kc, kc = std::min(bl.kc, g.k - p0);
+        g.a->pack(packedA, b, i0, rows, p0, kc, kernel);
+        const float *bBlock =
+            packedB + b * g.k * bl.nPadded + p0 * bl.nPadded;
+        for (int64_t panel = firstPanel; panel < endPanel; ++panel) {
+          int64_t j0 = panel * nr, cols = std::min(nr, g.n - j0);
+          for (int64_t s = 0; s * mr < rows; ++s)
+            runTile(kernel, kc, packedA + s * kc * mr,
+                    bBlock + panel * kc * nr,
+                    cBlock + s * mr * g.cRow + j0 * g.cCol, g.cRow, g.cCol,
+                    std::min(mr, rows - s * mr), cols, q > 0);
+        }
+      }
+    }
+  });
+}
+
+void jaxcMatmulF32(jaxc_context_t *ctx, const jaxc_matmul_f32_args_t *args) {
+  StridedGemmA a(args->a, args->a_batch, args->a_row, args->a_col);
+  GemmProblem problem{args->batch, args->m,      args->n,      args->k,
+                      &a,          args->b,      args->b_batch, args->b_row,
+                      args->b_col, args->c,      args->c_batch, args->c_row,
+                      args->c_col};
+  runGemm(ctx, problem, bestMicrokernel());
+}
+
+} // namespace jaxc::runtime::impl
