@@ -92,6 +92,13 @@ void buildLLVMPhase(OpPassManager &pm) {
   // intrinsics or libm calls (linked when the shared object is made).
   // Complex arithmetic becomes real arithmetic on (re, im) pairs.
   pm.addPass(createConvertComplexToStandardPass());
+  // Checked against the JAX suite's 3 ULP (and test/jaxc/
+  // vectorizable-math.mlir); sin, cos, atan2, asin, acos, cbrt and log1p
+  // approximations miss it.
+  VectorizableMathPassOptions vectorizableMath;
+  vectorizableMath.ops = {"math.tanh", "math.exp",  "math.expm1", "math.log",
+                          "math.log2", "math.erf", "math.erfc"};
+  pm.addPass(createVectorizableMathPass(vectorizableMath));
   pm.addPass(createConvertMathToFuncs());
   pm.addPass(createPreciseMathToLibmPass());
   pm.addPass(createConvertMathToLLVMPass());

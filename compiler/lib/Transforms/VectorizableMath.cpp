@@ -1,0 +1,161 @@
+//===- VectorizableMath.cpp - f32 transcendentals LLVM can vectorize ------===//
+
+#include "jaxc/Transforms/Passes.h"
+
+#include "mlir/Dialect/Arith/IR/Arith.h"
+#include "mlir/Dialect/Math/IR/Math.h"
+#include "mlir/Dialect/Math/Transforms/Passes.h"
+#include "mlir/Dialect/Vector/IR/VectorOps.h"
+#include "mlir/Transforms/GreedyPatternRewriteDriver.h"
+#include "llvm/ADT/StringSet.h"
+
+namespace jaxc {
+#define GEN_PASS_DEF_VECTORIZABLEMATHPASS
+#include "jaxc/Transforms/Passes.h.inc"
+} // namespace jaxc
+
+using namespace mlir;
+
+namespace {
+
+// A constant of `type` (a scalar or a shaped type) with every element value.
+TypedAttr makeSplat(Builder &builder, Type type, TypedAttr value) {
+  if (auto shaped = dyn_cast<ShapedType>(type))
+    return DenseElementsAttr::get(shaped, value);
+  return value;
+}
+
+// exp on f32 to within 1 ULP, overflow to inf and gradual underflow
+// included; MLIR's approximation clamps its scale to 2^127 and so loses
+// accuracy above x = 88 and returns finite values where exp overflows.
+//   x = k ln2 + r, |r| <= ln2/2 (ln2 split in two so k*ln2Hi is exact)
+//   exp(r) by its Taylor series to r^7 (truncation < 0.1 ULP)
+//   exp(x) = exp(r) * 2^(k/2) * 2^(k - k/2): two normal scales cover
+//   k in [-150, 128], and only the last product rounds.
+struct ExpF32Expansion : OpRewritePattern<math::ExpOp> {
+  using OpRewritePattern::OpRewritePattern;
+
+  LogicalResult matchAndRewrite(math::ExpOp op,
+                                PatternRewriter &rewriter) const override {
+    Type type = op.getType();
+    if (!getElementTypeOrSelf(type).isF32())
+      return rewriter.notifyMatchFailure(op, "not f32");
+    Location loc = op.getLoc();
+    Type intType = rewriter.getI32Type();
+    if (auto shaped = dyn_cast<ShapedType>(type))
+      intType = shaped.clone(intType);
+    auto floatConst = [&](double value) -> Value {
+      return rewriter.create<arith::ConstantOp>(
+          loc, type, makeSplat(rewriter, type, rewriter.getF32FloatAttr(value)));
+    };
+    auto intConst = [&](int32_t value) -> Value {
+      return rewriter.create<arith::ConstantOp>(
+          loc, intType,
+          makeSplat(rewriter, intType, rewriter.getI32IntegerAttr(value)));
+    };
+    Value x = op.getOperand();
+    // Beyond these, exp is 0 or inf in f32; clamping keeps k in range.
+    Value clamped = rewriter.create<arith::MinimumFOp>(
+        loc, rewriter.create<arith::MaximumFOp>(loc, x, floatConst(-104.0)),
+        floatConst(89.0));
+    Value k = rewriter.create<math::RoundEvenOp>(
+        loc, rewriter.create<arith::MulFOp>(loc, clamped,
+                                            floatConst(1.4426950408889634)));
+    Value r = rewriter.create<math::FmaOp>(loc, k, floatConst(-0.693359375),
+                                           clamped);
+    r = rewriter.create<math::FmaOp>(loc, k, floatConst(2.12194440e-4), r);
+    Value poly = floatConst(1.0 / 5040);
+    for (double coefficient :
+         {1.0 / 720, 1.0 / 120, 1.0 / 24, 1.0 / 6, 0.5, 1.0, 1.0})
+      poly = rewriter.create<math::FmaOp>(loc, poly, r,
+                                          floatConst(coefficient));
+    Value kInt = rewriter.create<arith::FPToSIOp>(loc, intType, k);
+    Value kHalf = rewriter.create<arith::ShRSIOp>(loc, kInt, intConst(1));
+    Value kRest = rewriter.create<arith::SubIOp>(loc, kInt, kHalf);
+    auto powerOfTwo = [&](Value exponent) -> Value {
+      Value biased = rewriter.create<arith::AddIOp>(loc, exponent,
+                                                    intConst(127));
+      Value bits = rewriter.create<arith::ShLIOp>(loc, biased, intConst(23));
+      return rewriter.create<arith::BitcastOp>(loc, type, bits);
+    };
+    Value result = rewriter.create<arith::MulFOp>(
+        loc, rewriter.create<arith::MulFOp>(loc, poly, powerOfTwo(kHalf)),
+        powerOfTwo(kRest));
+    // NaN in, NaN out (the clamp already propagates it; k would be poison).
+    Value isNan = rewriter.create<arith::CmpFOp>(loc, arith::CmpFPredicate::UNO,
+                                                 x, x);
+    rewriter.replaceOpWithNewOp<arith::SelectOp>(op, isNan, x, result);
+    return success();
+  }
+};
+
+// tanh on f32 to within 2 ULP (MLIR's approximation is off by 4 ULP near
+// +-1). On a = |x|:
+//   a < 0.625: a + a u q(u), u = a^2, q a degree-5 least-squares fit of
+//              (tanh(a)/a - 1)/u on Chebyshev nodes (error < 0.1 ULP);
+//   otherwise: 1 - 2 / (exp(2a) + 1), exact enough as the result is > 0.55;
+// then the sign of x, so tanh(-0) = -0.
+struct TanhF32Expansion : OpRewritePattern<math::TanhOp> {
+  using OpRewritePattern::OpRewritePattern;
+
+  LogicalResult matchAndRewrite(math::TanhOp op,
+                                PatternRewriter &rewriter) const override {
+    Type type = op.getType();
+    if (!getElementTypeOrSelf(type).isF32())
+      return rewriter.notifyMatchFailure(op, "not f32");
+    Location loc = op.getLoc();
+    auto floatConst = [&](double value) -> Value {
+      return rewriter.create<arith::ConstantOp>(
+          loc, type,
+          makeSplat(rewriter, type, rewriter.getF32FloatAttr(value)));
+    };
+    Value x = op.getOperand();
+    Value a = rewriter.create<math::AbsFOp>(loc, x);
+    Value u = rewriter.create<arith::MulFOp>(loc, a, a);
+    Value q = floatConst(0.0022850083739828597);
+    for (double coefficient :
+         {-0.00833740629016929, 0.02176703585844207, -0.053959046856887447,
+          0.13333302766842145, -0.33333333167962936})
+      q = rewriter.create<math::FmaOp>(loc, q, u, floatConst(coefficient));
+    Value au = rewriter.create<arith::MulFOp>(loc, a, u);
+    Value small = rewriter.create<math::FmaOp>(loc, au, q, a);
+    Value twoA = rewriter.create<arith::AddFOp>(loc, a, a);
+    Value expPlusOne = rewriter.create<arith::AddFOp>(
+        loc, rewriter.create<math::ExpOp>(loc, twoA), floatConst(1.0));
+    Value large = rewriter.create<arith::SubFOp>(
+        loc, floatConst(1.0),
+        rewriter.create<arith::DivFOp>(loc, floatConst(2.0), expPlusOne));
+    Value isSmall = rewriter.create<arith::CmpFOp>(
+        loc, arith::CmpFPredicate::OLT, a, floatConst(0.625));
+    Value magnitude =
+        rewriter.create<arith::SelectOp>(loc, isSmall, small, large);
+    Value result = rewriter.create<math::CopySignOp>(loc, magnitude, x);
+    Value isNan = rewriter.create<arith::CmpFOp>(
+        loc, arith::CmpFPredicate::UNO, x, x);
+    rewriter.replaceOpWithNewOp<arith::SelectOp>(op, isNan, x, result);
+    return success();
+  }
+};
+
+struct VectorizableMathPass
+    : jaxc::impl::VectorizableMathPassBase<VectorizableMathPass> {
+  using Base::Base;
+
+  void runOnOperation() override {
+    llvm::StringSet<> enabled;
+    for (const std::string &name : ops)
+      enabled.insert(name);
+    RewritePatternSet patterns(&getContext());
+    // Ours where MLIR's approximation misses 3 ULP; they win by benefit.
+    if (enabled.contains(math::ExpOp::getOperationName()))
+      patterns.add<ExpF32Expansion>(&getContext(), /*benefit=*/2);
+    if (enabled.contains(math::TanhOp::getOperationName()))
+      patterns.add<TanhF32Expansion>(&getContext(), /*benefit=*/2);
+    populateMathPolynomialApproximationPatterns(
+        patterns, [&](StringRef name) { return enabled.contains(name); });
+    if (failed(applyPatternsGreedily(getOperation(), std::move(patterns))))
+      return signalPassFailure();
+  }
+};
+
+} // namespace
