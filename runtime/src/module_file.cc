@@ -6,6 +6,8 @@
 #include "elf_layout.h"
 #include "status.h"
 
+#include "jaxc/runtime/module_checksum.h"
+
 #include <algorithm>
 #include <climits>
 #include <cmath>
@@ -18,18 +20,6 @@ namespace {
 
 static_assert(sizeof(JAXC_MODULE_MAGIC) == JAXC_MODULE_MAGIC_SIZE,
               "the magic and its terminating NUL fill the magic field");
-
-constexpr uint64_t kFnvOffsetBasis = 0xcbf29ce484222325ull;
-constexpr uint64_t kFnvPrime = 0x100000001b3ull;
-
-uint64_t fnv1a64(const uint8_t *data, size_t size) {
-  uint64_t hash = kFnvOffsetBasis;
-  for (size_t i = 0; i < size; ++i) {
-    hash ^= data[i];
-    hash *= kFnvPrime;
-  }
-  return hash;
-}
 
 template <typename T> T loadLittleEndian(const uint8_t *bytes) {
   T value = 0;
@@ -287,8 +277,8 @@ jaxc_status_t parseModuleFile(const uint8_t *data, size_t size,
   if (fileSize < size)
     return corrupt(std::to_string(size) + " bytes, but the header says " +
                    std::to_string(fileSize) + " (trailing data)");
-  if (fnv1a64(data + JAXC_MODULE_HEADER_SIZE, size - JAXC_MODULE_HEADER_SIZE) !=
-      checksum)
+  if (jaxc_module_checksum(data + JAXC_MODULE_HEADER_SIZE,
+                           size - JAXC_MODULE_HEADER_SIZE) != checksum)
     return corrupt("checksum mismatch (file is corrupt or truncated)");
 
   size_t tableRoom = size - JAXC_MODULE_HEADER_SIZE;

@@ -2,6 +2,8 @@
 
 #include "test_module_writer.h"
 
+#include "jaxc/runtime/module_checksum.h"
+
 #include <cstring>
 
 #include <gtest/gtest.h>
@@ -79,13 +81,6 @@ std::vector<uint8_t> encodeMetadata(const ModuleSpec &spec) {
   return out.bytes;
 }
 
-uint64_t fnv1a64(const uint8_t *data, size_t size) {
-  uint64_t hash = 0xcbf29ce484222325ull;
-  for (size_t i = 0; i < size; ++i)
-    hash = (hash ^ data[i]) * 0x100000001b3ull;
-  return hash;
-}
-
 } // namespace
 
 std::vector<uint8_t> writeModuleFile(const ModuleSpec &spec) {
@@ -118,7 +113,7 @@ std::vector<uint8_t> writeModuleFile(const ModuleSpec &spec) {
 
 void resealChecksum(std::vector<uint8_t> &file) {
   storeU64(file, 24,
-           fnv1a64(file.data() + JAXC_MODULE_HEADER_SIZE,
+           jaxc_module_checksum(file.data() + JAXC_MODULE_HEADER_SIZE,
                    file.size() - JAXC_MODULE_HEADER_SIZE));
 }
 

@@ -3,6 +3,7 @@
 #include "jaxc/Target/ModuleFile.h"
 
 #include "jaxc/Transforms/Passes.h"
+#include "jaxc/runtime/module_checksum.h"
 #include "jaxc/runtime/module_format.h"
 
 #include "mlir/Dialect/Func/IR/FuncOps.h"
@@ -150,13 +151,6 @@ public:
 static_assert(__BYTE_ORDER__ == __ORDER_LITTLE_ENDIAN__,
               "the module format is little-endian; so is this writer");
 
-uint64_t fnv1a64(llvm::StringRef bytes) {
-  uint64_t hash = 0xcbf29ce484222325ull;
-  for (unsigned char byte : bytes)
-    hash = (hash ^ byte) * 0x100000001b3ull;
-  return hash;
-}
-
 } // namespace
 
 std::string writeModuleFile(const ModuleMetadata &metadata,
@@ -217,7 +211,8 @@ std::string writeModuleFile(const ModuleMetadata &metadata,
   file.u32(JAXC_MODULE_FORMAT_VERSION);
   file.u32(sectionCount);
   file.u64(fileSize);
-  file.u64(fnv1a64(body.bytes));
+  file.u64(jaxc_module_checksum(
+      reinterpret_cast<const uint8_t *>(body.bytes.data()), body.bytes.size()));
   file.raw(body.bytes.data(), body.bytes.size());
   return std::move(file.bytes);
 }

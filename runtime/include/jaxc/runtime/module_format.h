@@ -12,7 +12,8 @@
 //     u32 version         JAXC_MODULE_FORMAT_VERSION
 //     u32 section_count
 //     u64 file_size       total bytes, header included
-//     u64 checksum        FNV-1a 64 of every byte after the header
+//     u64 checksum        jaxc_module_checksum (module_checksum.h) of every
+//                         byte after the header
 //   Section table: section_count entries of 24 bytes
 //     u32 kind            jaxc_section_kind_t
 //     u32 reserved        0
