@@ -7,6 +7,8 @@
 
 #include <cerrno>
 #include <fcntl.h>
+#include <sys/mman.h>
+#include <sys/stat.h>
 #include <memory>
 #include <utility>
 
@@ -18,35 +20,59 @@ jaxc_status_t invalidArgument(const std::string &message) {
   return makeStatus(JAXC_STATUS_INVALID_ARGUMENT, message);
 }
 
-// Reads the whole file at `path` into `bytes`.
-jaxc_status_t readFile(const char *path, std::vector<uint8_t> &bytes) {
-  UniqueFd file(::open(path, O_RDONLY | O_CLOEXEC));
-  if (!file) {
-    int error = errno;
-    jaxc_status_code_t code = error == ENOENT || error == ENOTDIR
-                                  ? JAXC_STATUS_NOT_FOUND
-                                  : JAXC_STATUS_INTERNAL;
-    return makeStatus(code, std::string(path) +
-                                ": cannot open: " + errnoMessage(error));
+// A whole file mapped read-only. Mapping rather than reading saves a copy
+// of what may be 100 MB of weights; the loader copies the native code once,
+// into its memory file.
+class MappedFile {
+public:
+  MappedFile() = default;
+  MappedFile(const MappedFile &) = delete;
+  MappedFile &operator=(const MappedFile &) = delete;
+  ~MappedFile() {
+    if (mapping != MAP_FAILED)
+      ::munmap(mapping, size);
   }
-  constexpr size_t kChunkSize = size_t{1} << 16;
-  size_t used = 0;
-  for (;;) {
-    bytes.resize(used + kChunkSize);
-    ssize_t count = ::read(file.get(), bytes.data() + used, kChunkSize);
-    if (count < 0 && errno == EINTR)
-      continue;
-    if (count < 0)
+
+  jaxc_status_t open(const char *path) {
+    UniqueFd file(::open(path, O_RDONLY | O_CLOEXEC));
+    if (!file) {
+      int error = errno;
+      jaxc_status_code_t code = error == ENOENT || error == ENOTDIR
+                                    ? JAXC_STATUS_NOT_FOUND
+                                    : JAXC_STATUS_INTERNAL;
+      return makeStatus(code, std::string(path) +
+                                  ": cannot open: " + errnoMessage(error));
+    }
+    struct stat info;
+    if (::fstat(file.get(), &info) != 0)
       return makeStatus(JAXC_STATUS_INTERNAL,
-                        std::string(path) +
-                            ": cannot read: " + errnoMessage(errno));
-    if (count == 0)
-      break;
-    used += static_cast<size_t>(count);
+                        std::string(path) + ": cannot stat: " +
+                            errnoMessage(errno));
+    if (!S_ISREG(info.st_mode))
+      return makeStatus(JAXC_STATUS_INVALID_ARGUMENT,
+                        std::string(path) + ": not a regular file");
+    size = static_cast<size_t>(info.st_size);
+    if (size == 0)
+      return nullptr; // the parser reports the missing header
+    mapping = ::mmap(nullptr, size, PROT_READ, MAP_PRIVATE | MAP_POPULATE,
+                     file.get(), 0);
+    if (mapping == MAP_FAILED)
+      return makeStatus(JAXC_STATUS_INTERNAL,
+                        std::string(path) + ": cannot map: " +
+                            errnoMessage(errno));
+    return nullptr;
   }
-  bytes.resize(used);
-  return nullptr;
-}
+
+  const uint8_t *data() const {
+    return mapping == MAP_FAILED ? nullptr
+                                 : static_cast<const uint8_t *>(mapping);
+  }
+  size_t byteSize() const { return size; }
+
+private:
+  void *mapping = MAP_FAILED;
+  size_t size = 0;
+};
 
 jaxc_status_t loadModule(const uint8_t *data, size_t size,
                          const std::string &fileName, jaxc_module_t *&out) {
@@ -86,10 +112,10 @@ jaxc_status_t jaxc_module_load_file(const char *path, jaxc_module_t **out) {
     if (!path || !out)
       return invalidArgument("jaxc_module_load_file: NULL path or out");
     *out = nullptr;
-    std::vector<uint8_t> bytes;
-    if (jaxc_status_t status = readFile(path, bytes))
+    MappedFile file;
+    if (jaxc_status_t status = file.open(path))
       return status;
-    return loadModule(bytes.data(), bytes.size(), path, *out);
+    return loadModule(file.data(), file.byteSize(), path, *out);
   });
 }
 

@@ -4,6 +4,8 @@
 
 #include "jaxc/runtime/runtime.h"
 
+#include <cstdio>
+
 #include <gtest/gtest.h>
 
 #include <string>
@@ -82,13 +84,28 @@ TEST(ModuleFileTest, MissingFileIsNotFoundAndNamesThePath) {
   EXPECT_EQ(module, nullptr);
 }
 
-TEST(ModuleFileTest, UnreadableFileIsAnError) {
+TEST(ModuleFileTest, DirectoryIsAnError) {
   std::string directory = ::testing::TempDir();
   jaxc_module_t *module = nullptr;
   Outcome outcome =
       takeStatus(jaxc_module_load_file(directory.c_str(), &module));
-  EXPECT_EQ(outcome.code, JAXC_STATUS_INTERNAL);
-  EXPECT_EQ(outcome.message, directory + ": cannot read: Is a directory");
+  EXPECT_EQ(outcome.code, JAXC_STATUS_INVALID_ARGUMENT);
+  EXPECT_EQ(outcome.message, directory + ": not a regular file");
+  EXPECT_EQ(module, nullptr);
+}
+
+TEST(ModuleFileTest, EmptyFileHasNoHeader) {
+  std::string path = ::testing::TempDir() + "jaxc_empty_module.vmfb";
+  std::FILE *file = std::fopen(path.c_str(), "wb");
+  ASSERT_NE(file, nullptr);
+  std::fclose(file);
+  jaxc_module_t *module = nullptr;
+  Outcome outcome = takeStatus(jaxc_module_load_file(path.c_str(), &module));
+  std::remove(path.c_str());
+  EXPECT_EQ(outcome.code, JAXC_STATUS_DATA_LOSS);
+  EXPECT_NE(outcome.message.find(path + ": "), std::string::npos);
+  EXPECT_NE(outcome.message.find("header"), std::string::npos);
+  EXPECT_EQ(module, nullptr);
 }
 
 TEST(ModuleFileTest, NullArgumentsAreInvalid) {
