@@ -79,6 +79,12 @@ void buildBufferizedPhase(OpPassManager &pm) {
   pm.addPass(createCanonicalizerPass());
   pm.addNestedPass<func::FuncOp>(createMemrefCopyToLinalgPass());
   bufferization::buildBufferDeallocationPipeline(pm);
+  // Run-time alias checks of possibly aliasing buffers (a branch yielding a
+  // constant or a fresh buffer) call a generated helper on dynamic memrefs,
+  // which bare pointers cannot pass. Inlining it covers every case that
+  // makes one and, unlike copying such results to fresh buffers, costs no
+  // copies.
+  pm.addPass(createInlineNonBarePtrCallsPass());
 }
 
 void buildLLVMPhase(OpPassManager &pm) {

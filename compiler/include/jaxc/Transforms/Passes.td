@@ -50,6 +50,24 @@ def MemrefCopyToLinalgPass
   let dependentDialects = ["mlir::linalg::LinalgDialect"];
 }
 
+def InlineNonBarePtrCallsPass
+    : Pass<"jaxc-inline-non-bare-ptr-calls", "mlir::ModuleOp"> {
+  let summary = "Inline the private functions bare pointers cannot call";
+  let description = [{
+    func-to-llvm's bare-pointer calling convention, which the entry points
+    need, passes a memref as one pointer, so it cannot lower a function
+    with a dynamically shaped or strided memref argument or result. The
+    ownership-based buffer deallocation generates such a function,
+    `dealloc_helper` (memref<?xindex>, memref<?xi1>), where it must compare
+    possibly aliasing buffers at run time: e.g. after an scf.if yields a
+    constant in one branch and a fresh buffer in another. This pass inlines
+    every call to a private function whose signature bare pointers cannot
+    express, then erases that function. Functions bare pointers can call
+    stay out of line.
+  }];
+  let dependentDialects = ["mlir::func::FuncDialect"];
+}
+
 def PreciseMathToLibmPass : Pass<"jaxc-precise-math-to-libm", "mlir::ModuleOp"> {
   let summary = "Call libm for math ops LLVM would compute imprecisely";
   let description = [{
