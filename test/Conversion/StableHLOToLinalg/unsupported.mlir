@@ -43,11 +43,11 @@ func.func @elided() -> tensor<4xf32> {
 
 // -----
 
-// A bitcast that changes the shape.
-func.func @bitcast_resize(%x: tensor<2xui64>) -> tensor<2x2xui32> {
+// A bitcast between complex types of different widths.
+func.func @bitcast_complex_resize(%x: tensor<2xcomplex<f32>>) -> tensor<complex<f64>> {
   // expected-error @+1 {{'stablehlo.bitcast_convert' op is not supported by jaxc yet}}
-  %0 = stablehlo.bitcast_convert %x : (tensor<2xui64>) -> tensor<2x2xui32>
-  return %0 : tensor<2x2xui32>
+  %0 = stablehlo.bitcast_convert %x : (tensor<2xcomplex<f32>>) -> tensor<complex<f64>>
+  return %0 : tensor<complex<f64>>
 }
 
 // -----

@@ -38,3 +38,59 @@ func.func @bad_dot(%a: tensor<2x3xf32>, %b: tensor<4x5xf32>) -> tensor<2x5xf32> 
   %0 = stablehlo.dot_general %a, %b, contracting_dims = [1] x [0] : (tensor<2x3xf32>, tensor<4x5xf32>) -> tensor<2x5xf32>
   return %0 : tensor<2x5xf32>
 }
+
+// -----
+
+func.func @bitcast_needs_trailing_ratio(%a: tensor<4xui64>) -> tensor<4x2xui16> {
+  // expected-error @+1 {{needs the result to have the shape of the operand and a trailing dimension of 4}}
+  %0 = stablehlo.bitcast_convert %a : (tensor<4xui64>) -> tensor<4x2xui16>
+  return %0 : tensor<4x2xui16>
+}
+
+// -----
+
+func.func @bitcast_join_shape(%a: tensor<3x2xi16>) -> tensor<2xf32> {
+  // expected-error @+1 {{needs the operand to have the shape of the result and a trailing dimension of 2}}
+  %0 = stablehlo.bitcast_convert %a : (tensor<3x2xi16>) -> tensor<2xf32>
+  return %0 : tensor<2xf32>
+}
+
+// -----
+
+func.func @bitcast_same_width_shape(%a: tensor<4xf32>) -> tensor<2x2xi32> {
+  // expected-error @+1 {{needs the operand's shape for a type of its width}}
+  %0 = stablehlo.bitcast_convert %a : (tensor<4xf32>) -> tensor<2x2xi32>
+  return %0 : tensor<2x2xi32>
+}
+
+// -----
+
+func.func @bitcast_complex(%a: tensor<2xcomplex<f32>>) -> tensor<2xi64> {
+  // expected-error @+1 {{cannot bitcast between complex and other types}}
+  %0 = stablehlo.bitcast_convert %a : (tensor<2xcomplex<f32>>) -> tensor<2xi64>
+  return %0 : tensor<2xi64>
+}
+
+// -----
+
+func.func @batch_norm_feature_index(%x: tensor<2x3xf32>, %f: tensor<3xf32>) -> tensor<2x3xf32> {
+  // expected-error @+1 {{feature_index 2 out of range for rank 2}}
+  %0:3 = "stablehlo.batch_norm_training"(%x, %f, %f) <{epsilon = 1.000000e-03 : f32, feature_index = 2 : i64}> : (tensor<2x3xf32>, tensor<3xf32>, tensor<3xf32>) -> (tensor<2x3xf32>, tensor<3xf32>, tensor<3xf32>)
+  return %0#0 : tensor<2x3xf32>
+}
+
+// -----
+
+func.func @batch_norm_per_feature(%x: tensor<2x3xf32>, %f: tensor<3xf32>, %g: tensor<2xf32>) -> tensor<2x3xf32> {
+  // expected-error @+1 {{needs 'tensor<2xf32>' to have one element per feature (3)}}
+  %0 = "stablehlo.batch_norm_inference"(%x, %f, %f, %g, %f) <{epsilon = 1.000000e-03 : f32, feature_index = 1 : i64}> : (tensor<2x3xf32>, tensor<3xf32>, tensor<3xf32>, tensor<2xf32>, tensor<3xf32>) -> tensor<2x3xf32>
+  return %0 : tensor<2x3xf32>
+}
+
+// -----
+
+func.func @batch_norm_grad_shape(%x: tensor<2x3xf32>, %f: tensor<3xf32>, %dy: tensor<3x2xf32>) -> tensor<2x3xf32> {
+  // expected-error @+1 {{needs 'tensor<3x2xf32>' to have the operand's shape}}
+  %0:3 = "stablehlo.batch_norm_grad"(%x, %f, %f, %f, %dy) <{epsilon = 1.000000e-03 : f32, feature_index = 1 : i64}> : (tensor<2x3xf32>, tensor<3xf32>, tensor<3xf32>, tensor<3xf32>, tensor<3x2xf32>) -> (tensor<2x3xf32>, tensor<3xf32>, tensor<3xf32>)
+  return %0#0 : tensor<2x3xf32>
+}

@@ -1012,6 +1012,105 @@ LogicalResult ConcatenateOp::verify() {
 }
 
 //===----------------------------------------------------------------------===//
+// BitcastConvertOp
+//===----------------------------------------------------------------------===//
+
+/// The bits of one element; complex types hold two parts. 0 for types
+/// without a fixed width.
+static unsigned getElementBits(Type type) {
+  if (auto complexType = dyn_cast<ComplexType>(type))
+    return 2 * getElementBits(complexType.getElementType());
+  return type.isIntOrFloat() ? type.getIntOrFloatBitWidth() : 0;
+}
+
+LogicalResult BitcastConvertOp::verify() {
+  auto operandType = cast<RankedTensorType>(getOperand().getType());
+  auto resultType = cast<RankedTensorType>(getType());
+  Type fromType = operandType.getElementType();
+  Type toType = resultType.getElementType();
+  if (isa<ComplexType>(fromType) != isa<ComplexType>(toType))
+    return emitOpError("cannot bitcast between complex and other types");
+  unsigned fromBits = getElementBits(fromType);
+  unsigned toBits = getElementBits(toType);
+  if (fromBits == 0 || toBits == 0)
+    return emitOpError("element types need a width in bits");
+  if (fromBits == toBits) {
+    if (operandType.getShape() != resultType.getShape())
+      return emitOpError("needs the operand's shape for a type of its width");
+    return success();
+  }
+  // The narrower side has the wider one's shape and a trailing dimension
+  // of the width ratio.
+  bool splits = fromBits > toBits;
+  RankedTensorType wide = splits ? operandType : resultType;
+  RankedTensorType narrow = splits ? resultType : operandType;
+  unsigned ratio = splits ? fromBits / toBits : toBits / fromBits;
+  if (std::max(fromBits, toBits) % std::min(fromBits, toBits) != 0 ||
+      narrow.getRank() != wide.getRank() + 1 ||
+      narrow.getShape().drop_back() != wide.getShape() ||
+      narrow.getShape().back() != ratio)
+    return emitOpError("needs the ")
+           << (splits ? "result" : "operand") << " to have the shape of the "
+           << (splits ? "operand" : "result") << " and a trailing dimension of "
+           << ratio;
+  return success();
+}
+
+//===----------------------------------------------------------------------===//
+// Batch norm ops
+//===----------------------------------------------------------------------===//
+
+/// What the batch_norm ops share: feature_index names an operand dimension,
+/// `operandShaped` have the operand's shape and `perFeature` are 1-d with one
+/// element per feature.
+static LogicalResult verifyBatchNorm(Operation *op, Value operand,
+                                     int64_t featureIndex,
+                                     TypeRange operandShaped,
+                                     TypeRange perFeature) {
+  auto operandType = cast<RankedTensorType>(operand.getType());
+  if (featureIndex < 0 || featureIndex >= operandType.getRank())
+    return op->emitOpError("feature_index ")
+           << featureIndex << " out of range for rank "
+           << operandType.getRank();
+  for (Type type : operandShaped)
+    if (cast<RankedTensorType>(type).getShape() != operandType.getShape())
+      return op->emitOpError("needs ")
+             << type << " to have the operand's shape";
+  int64_t features = operandType.getDimSize(featureIndex);
+  for (Type type : perFeature) {
+    auto featureType = cast<RankedTensorType>(type);
+    if (featureType.getRank() != 1 || featureType.getDimSize(0) != features)
+      return op->emitOpError("needs ")
+             << type << " to have one element per feature (" << features << ")";
+  }
+  return success();
+}
+
+LogicalResult BatchNormInferenceOp::verify() {
+  Type perFeature[] = {getScale().getType(), getOffset().getType(),
+                       getMean().getType(), getVariance().getType()};
+  return verifyBatchNorm(*this, getOperand(), getFeatureIndex(), getType(),
+                         perFeature);
+}
+
+LogicalResult BatchNormTrainingOp::verify() {
+  Type perFeature[] = {getScale().getType(), getOffset().getType(),
+                       getBatchMean().getType(), getBatchVar().getType()};
+  return verifyBatchNorm(*this, getOperand(), getFeatureIndex(),
+                         getOutput().getType(), perFeature);
+}
+
+LogicalResult BatchNormGradOp::verify() {
+  Type operandShaped[] = {getGradOutput().getType(),
+                          getGradOperand().getType()};
+  Type perFeature[] = {getScale().getType(), getMean().getType(),
+                       getVariance().getType(), getGradScale().getType(),
+                       getGradOffset().getType()};
+  return verifyBatchNorm(*this, getOperand(), getFeatureIndex(), operandShaped,
+                         perFeature);
+}
+
+//===----------------------------------------------------------------------===//
 // Dialect
 //===----------------------------------------------------------------------===//
 

@@ -281,7 +281,8 @@ def StableHLO_ShiftRightLogicalOp
 def StableHLO_SubtractOp : HLO_BinaryElementwiseOp<"subtract">;
 def StableHLO_XorOp : HLO_BinaryElementwiseOp<"xor", [Commutative]>;
 
-// Changes the shape when the bit widths differ.
+// Changes the shape when the bit widths differ: the narrower side has a
+// trailing dimension of the width ratio.
 def StableHLO_BitcastConvertOp : StableHLO_Op<"bitcast_convert", [Pure]> {
   let arguments = (ins HLO_Tensor:$operand);
   let results = (outs HLO_Tensor:$result);
@@ -289,6 +290,7 @@ def StableHLO_BitcastConvertOp : StableHLO_Op<"bitcast_convert", [Pure]> {
     $operand attr-dict `:`
       custom<SameOperandsAndResultType>(type($operand), type($result))
   }];
+  let hasVerifier = 1;
 }
 
 def StableHLO_ReducePrecisionOp : StableHLO_Op<"reduce_precision",
@@ -472,6 +474,30 @@ def StableHLO_BatchNormInferenceOp
                        HLO_Tensor:$variance, F32Attr:$epsilon,
                        I64Attr:$feature_index);
   let results = (outs HLO_Tensor);
+  let hasVerifier = 1;
+}
+
+// batch_norm_inference with the mean and the biased variance of the operand
+// over every dimension but `feature_index`, which it also returns.
+def StableHLO_BatchNormTrainingOp
+    : StableHLO_Op<"batch_norm_training", [Pure]> {
+  let arguments = (ins HLO_Tensor:$operand, HLO_Tensor:$scale,
+                       HLO_Tensor:$offset, F32Attr:$epsilon,
+                       I64Attr:$feature_index);
+  let results = (outs HLO_Tensor:$output, HLO_Tensor:$batch_mean,
+                      HLO_Tensor:$batch_var);
+  let hasVerifier = 1;
+}
+
+// The gradients of batch_norm_training's operand, scale and offset.
+def StableHLO_BatchNormGradOp : StableHLO_Op<"batch_norm_grad", [Pure]> {
+  let arguments = (ins HLO_Tensor:$operand, HLO_Tensor:$scale,
+                       HLO_Tensor:$mean, HLO_Tensor:$variance,
+                       HLO_Tensor:$grad_output, F32Attr:$epsilon,
+                       I64Attr:$feature_index);
+  let results = (outs HLO_Tensor:$grad_operand, HLO_Tensor:$grad_scale,
+                      HLO_Tensor:$grad_offset);
+  let hasVerifier = 1;
 }
 
 //===----------------------------------------------------------------------===//
