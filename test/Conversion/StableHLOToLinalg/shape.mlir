@@ -43,11 +43,34 @@ func.func @transpose(%x: tensor<2x3x4xf32>) -> tensor<4x2x3xf32> {
   return %0 : tensor<4x2x3xf32>
 }
 
+// An identity permutation, rank 0's included, moves nothing.
+// CHECK-LABEL: func.func @transpose_identity(%arg0: tensor<i32>, %arg1: tensor<2x3xf32>)
+// CHECK-NEXT: return %arg0, %arg1
+func.func @transpose_identity(%s: tensor<i32>, %x: tensor<2x3xf32>) -> (tensor<i32>, tensor<2x3xf32>) {
+  %0 = stablehlo.transpose %s, dims = [] : (tensor<i32>) -> tensor<i32>
+  %1 = stablehlo.transpose %x, dims = [0, 1] : (tensor<2x3xf32>) -> tensor<2x3xf32>
+  return %0, %1 : tensor<i32>, tensor<2x3xf32>
+}
+
 // CHECK-LABEL: func.func @slice
 // CHECK: tensor.extract_slice %arg0[1, 0] [3, 4] [3, 2] : tensor<10x8xf32> to tensor<3x4xf32>
 func.func @slice(%x: tensor<10x8xf32>) -> tensor<3x4xf32> {
   %0 = stablehlo.slice %x [1:8:3, 0:8:2] : (tensor<10x8xf32>) -> tensor<3x4xf32>
   return %0 : tensor<3x4xf32>
+}
+
+// Empty windows read and write nothing (tensor's slice ops would reject a
+// start at the end of a dimension): a static or dynamic slice at the end is
+// an empty tensor, an empty update leaves the operand.
+// CHECK-LABEL: func.func @empty_slices
+// CHECK-NEXT: %[[SLICE:.*]] = tensor.empty() : tensor<0xi32>
+// CHECK-NEXT: %[[DYNAMIC:.*]] = tensor.empty() : tensor<0xi32>
+// CHECK-NEXT: return %[[SLICE]], %[[DYNAMIC]], %arg3
+func.func @empty_slices(%x: tensor<5xi32>, %i: tensor<i32>, %u: tensor<0x2xi32>, %m: tensor<2x5xi32>) -> (tensor<0xi32>, tensor<0xi32>, tensor<2x5xi32>) {
+  %0 = stablehlo.slice %x [5:5] : (tensor<5xi32>) -> tensor<0xi32>
+  %1 = stablehlo.dynamic_slice %x, %i, sizes = [0] : (tensor<5xi32>, tensor<i32>) -> tensor<0xi32>
+  %2 = stablehlo.dynamic_update_slice %m, %u, %i, %i : (tensor<2x5xi32>, tensor<0x2xi32>, tensor<i32>, tensor<i32>) -> tensor<2x5xi32>
+  return %0, %1, %2 : tensor<0xi32>, tensor<0xi32>, tensor<2x5xi32>
 }
 
 // CHECK-LABEL: func.func @concatenate
@@ -59,6 +82,15 @@ func.func @slice(%x: tensor<10x8xf32>) -> tensor<3x4xf32> {
 func.func @concatenate(%x: tensor<2x3xui8>, %y: tensor<2x5xui8>, %z: tensor<2x1xui8>) -> tensor<2x9xui8> {
   %0 = stablehlo.concatenate %x, %y, %z, dim = 1 : (tensor<2x3xui8>, tensor<2x5xui8>, tensor<2x1xui8>) -> tensor<2x9xui8>
   return %0 : tensor<2x9xui8>
+}
+
+// An empty input is not inserted.
+// CHECK-LABEL: func.func @concatenate_empty
+// CHECK: %[[INSERTED:.*]] = tensor.insert_slice %arg0 into %{{.*}}[0, 0] [2, 2] [1, 1]
+// CHECK-NEXT: return %[[INSERTED]]
+func.func @concatenate_empty(%a: tensor<2x2xi32>, %e: tensor<2x0xi32>) -> tensor<2x2xi32> {
+  %0 = stablehlo.concatenate %a, %e, dim = 1 : (tensor<2x2xi32>, tensor<2x0xi32>) -> tensor<2x2xi32>
+  return %0 : tensor<2x2xi32>
 }
 
 // CHECK-LABEL: func.func @reverse
@@ -91,6 +123,19 @@ func.func @pad(%x: tensor<3x4xf32>, %v: tensor<f32>) -> tensor<6x4xf32> {
 func.func @pad_edges(%x: tensor<3xi32>, %v: tensor<i32>) -> tensor<6xi32> {
   %0 = stablehlo.pad %x, %v, low = [2], high = [1], interior = [0] : (tensor<3xi32>, tensor<i32>) -> tensor<6xi32>
   return %0 : tensor<6xi32>
+}
+
+// An empty operand is all padding, nothing inserted; cropping everything
+// leaves an empty tensor, nothing sliced.
+// CHECK-LABEL: func.func @pad_empty
+// CHECK: %[[FILLED:.*]] = linalg.fill ins(%{{.*}} : i32) outs(%{{.*}} : tensor<3xi32>)
+// CHECK-NOT: tensor.insert_slice
+// CHECK: %[[CROPPED:.*]] = tensor.empty() : tensor<0xi32>
+// CHECK-NEXT: return %[[FILLED]], %[[CROPPED]]
+func.func @pad_empty(%e: tensor<0xi32>, %x: tensor<3xi32>, %v: tensor<i32>) -> (tensor<3xi32>, tensor<0xi32>) {
+  %0 = stablehlo.pad %e, %v, low = [3], high = [0], interior = [0] : (tensor<0xi32>, tensor<i32>) -> tensor<3xi32>
+  %1 = stablehlo.pad %x, %v, low = [-3], high = [0], interior = [0] : (tensor<3xi32>, tensor<i32>) -> tensor<0xi32>
+  return %0, %1 : tensor<3xi32>, tensor<0xi32>
 }
 
 // Start indices are clamped into [0, dim - size]; unsigned ones are cast

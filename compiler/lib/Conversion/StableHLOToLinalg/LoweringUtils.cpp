@@ -111,18 +111,24 @@ Value createPadded(OpBuilder &builder, Location loc, Value tensor,
     croppedShape.push_back(low[dim] + spread + high[dim]);
     cropped |= low[dim] < 0 || high[dim] < 0;
   }
+  // Empty tensors are neither inserted nor sliced: tensor's slice ops reject
+  // an offset at the end of a dimension, even for zero elements.
+  RankedTensorType resultType = type.clone(croppedShape);
+  if (resultType.getNumElements() == 0)
+    return createEmptyTensor(builder, loc, resultType);
   MLIRContext *context = builder.getContext();
   Value padded =
       createFilledTensor(builder, loc, type.clone(paddedShape), padValue);
-  padded = tensor::InsertSliceOp::create(
-      builder, loc, tensor, padded,
-      getAsIndexOpFoldResult(context, insertOffsets),
-      getAsIndexOpFoldResult(context, type.getShape()),
-      getAsIndexOpFoldResult(context, insertStrides));
+  if (type.getNumElements() != 0)
+    padded = tensor::InsertSliceOp::create(
+        builder, loc, tensor, padded,
+        getAsIndexOpFoldResult(context, insertOffsets),
+        getAsIndexOpFoldResult(context, type.getShape()),
+        getAsIndexOpFoldResult(context, insertStrides));
   if (!cropped)
     return padded;
   return tensor::ExtractSliceOp::create(
-      builder, loc, type.clone(croppedShape), padded,
+      builder, loc, resultType, padded,
       getAsIndexOpFoldResult(context, cropOffsets),
       getAsIndexOpFoldResult(context, croppedShape),
       getAsIndexOpFoldResult(context, SmallVector<int64_t>(rank, 1)));

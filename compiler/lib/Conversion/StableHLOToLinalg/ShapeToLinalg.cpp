@@ -193,6 +193,12 @@ struct TransposeToLinalg final : OpConversionPattern<stablehlo::TransposeOp> {
         getTypeConverter()->convertType<RankedTensorType>(op.getType());
     if (!resultType)
       return failure();
+    // Nothing moves (linalg.transpose cannot be built on rank 0).
+    if (llvm::equal(op.getPermutation(),
+                    llvm::seq<int64_t>(resultType.getRank()))) {
+      rewriter.replaceOp(op, adaptor.getOperand());
+      return success();
+    }
     // Both use "result dim i is operand dim permutation[i]".
     Value init = createEmptyTensor(rewriter, op.getLoc(), resultType);
     auto transpose = linalg::TransposeOp::create(
@@ -212,6 +218,13 @@ struct SliceToTensor final : OpConversionPattern<stablehlo::SliceOp> {
         getTypeConverter()->convertType<RankedTensorType>(op.getType());
     if (!resultType)
       return failure();
+    // An empty slice reads nothing; tensor.extract_slice would reject a
+    // start at the end of a dimension.
+    if (resultType.getNumElements() == 0) {
+      rewriter.replaceOp(op,
+                         createEmptyTensor(rewriter, op.getLoc(), resultType));
+      return success();
+    }
     rewriter.replaceOpWithNewOp<tensor::ExtractSliceOp>(
         op, resultType, adaptor.getOperand(),
         getIndexAttrs(rewriter, op.getStartIndices()),
@@ -241,10 +254,13 @@ struct ConcatenateToTensor final
     Value result = createEmptyTensor(rewriter, loc, resultType);
     for (Value input : adaptor.getInputs()) {
       auto inputType = cast<RankedTensorType>(input.getType());
-      result = tensor::InsertSliceOp::create(
-          rewriter, loc, input, result, getIndexAttrs(rewriter, offsets),
-          getIndexAttrs(rewriter, inputType.getShape()),
-          getIndexAttrs(rewriter, strides));
+      // An empty input adds nothing and may start at the end of the
+      // dimension, where tensor.insert_slice rejects it.
+      if (inputType.getNumElements() != 0)
+        result = tensor::InsertSliceOp::create(
+            rewriter, loc, input, result, getIndexAttrs(rewriter, offsets),
+            getIndexAttrs(rewriter, inputType.getShape()),
+            getIndexAttrs(rewriter, strides));
       offsets[dimension] += inputType.getDimSize(dimension);
     }
     rewriter.replaceOp(op, result);
@@ -340,6 +356,12 @@ struct DynamicSliceToTensor final
         getTypeConverter()->convertType<RankedTensorType>(op.getType());
     if (!resultType)
       return failure();
+    // As for slice: an empty window's clamped start is the dimension's end.
+    if (resultType.getNumElements() == 0) {
+      rewriter.replaceOp(op,
+                         createEmptyTensor(rewriter, op.getLoc(), resultType));
+      return success();
+    }
     auto operandType = cast<RankedTensorType>(adaptor.getOperand().getType());
     SmallVector<OpFoldResult> starts =
         getClampedStarts(rewriter, op.getLoc(), adaptor.getStartIndices(),
@@ -362,6 +384,11 @@ struct DynamicUpdateSliceToTensor final
                   ConversionPatternRewriter &rewriter) const override {
     auto operandType = cast<RankedTensorType>(adaptor.getOperand().getType());
     auto updateType = cast<RankedTensorType>(adaptor.getUpdate().getType());
+    // An empty update changes nothing (its clamped start may be the end).
+    if (updateType.getNumElements() == 0) {
+      rewriter.replaceOp(op, adaptor.getOperand());
+      return success();
+    }
     SmallVector<OpFoldResult> starts =
         getClampedStarts(rewriter, op.getLoc(), adaptor.getStartIndices(),
                          op.getStartIndices().getTypes(),
