@@ -6,6 +6,9 @@
 // CHECK-DAG: #[[LHS:.*]] = affine_map<(d0, d1, d2, d3) -> (d1, d0, d3)>
 // CHECK-DAG: #[[RHS:.*]] = affine_map<(d0, d1, d2, d3) -> (d3, d0, d2)>
 // CHECK-DAG: #[[OUT:.*]] = affine_map<(d0, d1, d2, d3) -> (d0, d1, d2)>
+// CHECK-DAG: #[[MM_LHS:.*]] = affine_map<(d0, d1, d2) -> (d0, d2)>
+// CHECK-DAG: #[[MM_RHS:.*]] = affine_map<(d0, d1, d2) -> (d2, d1)>
+// CHECK-DAG: #[[MM_OUT:.*]] = affine_map<(d0, d1, d2) -> (d0, d1)>
 // CHECK-LABEL: func.func @batching_and_contracting
 // CHECK: %[[ZERO:.*]] = arith.constant 0.000000e+00 : f32
 // CHECK: %[[EMPTY:.*]] = tensor.empty() : tensor<2x3x5xf32>
@@ -58,4 +61,14 @@ func.func @bf16_dot(%x: tensor<3x4xbf16>, %y: tensor<4x2xbf16>) -> tensor<3x2xbf
 func.func @pred_dot(%x: tensor<4xi1>, %y: tensor<4xi1>) -> tensor<i1> {
   %0 = stablehlo.dot %x, %y : (tensor<4xi1>, tensor<4xi1>) -> tensor<i1>
   return %0 : tensor<i1>
+}
+
+// A zero-size contraction sums nothing: the result is the zero fill.
+// CHECK-LABEL: func.func @zero_size_contraction
+// CHECK: %[[ZERO:.*]] = arith.constant 0.000000e+00 : f32
+// CHECK: %[[FILLED:.*]] = linalg.fill ins(%[[ZERO]] : f32) outs(%{{.*}} : tensor<2x3xf32>)
+// CHECK: linalg.generic {indexing_maps = [#[[MM_LHS]], #[[MM_RHS]], #[[MM_OUT]]], iterator_types = ["parallel", "parallel", "reduction"]} ins(%arg0, %arg1 : tensor<2x0xf32>, tensor<0x3xf32>) outs(%[[FILLED]] : tensor<2x3xf32>)
+func.func @zero_size_contraction(%a: tensor<2x0xf32>, %b: tensor<0x3xf32>) -> tensor<2x3xf32> {
+  %0 = stablehlo.dot_general %a, %b, contracting_dims = [1] x [0] : (tensor<2x0xf32>, tensor<0x3xf32>) -> tensor<2x3xf32>
+  return %0 : tensor<2x3xf32>
 }

@@ -5,6 +5,7 @@
 // CHECK-DAG: #[[ID:.*]] = affine_map<(d0) -> (d0)>
 // CHECK-DAG: #[[SCALAR:.*]] = affine_map<(d0) -> ()>
 // CHECK-DAG: #[[RANK0:.*]] = affine_map<() -> ()>
+// CHECK-DAG: #[[ID2:.*]] = affine_map<(d0, d1) -> (d0, d1)>
 
 // CHECK-LABEL: func.func @add_float
 // CHECK: %[[INIT:.*]] = tensor.empty() : tensor<4xf32>
@@ -244,4 +245,13 @@ func.func @rank0(%x: tensor<i64>) -> tensor<i64> {
 func.func @reduce_precision(%x: tensor<4xf32>) -> tensor<4xf32> {
   %0 = stablehlo.reduce_precision %x, format = e5m2 : tensor<4xf32>
   return %0 : tensor<4xf32>
+}
+
+// Empty tensors: the same generic, which runs no iteration.
+// CHECK-LABEL: func.func @empty
+// CHECK: linalg.generic {indexing_maps = [#[[ID2]], #[[ID2]], #[[ID2]]], iterator_types = ["parallel", "parallel"]} ins(%arg0, %arg0 : tensor<0x3xf32>, tensor<0x3xf32>) outs(%{{.*}} : tensor<0x3xf32>)
+// CHECK: arith.addf
+func.func @empty(%x: tensor<0x3xf32>) -> tensor<0x3xf32> {
+  %0 = stablehlo.add %x, %x : tensor<0x3xf32>
+  return %0 : tensor<0x3xf32>
 }

@@ -6,6 +6,10 @@
 // CHECK-DAG: #[[WINDOW:.*]] = affine_map<(d0, d1, d2, d3) -> (d2, d3)>
 // CHECK-DAG: #[[RESULT:.*]] = affine_map<(d0, d1, d2, d3) -> (d0, d1)>
 // CHECK-DAG: #[[POOL_IN:.*]] = affine_map<(d0, d1, d2, d3) -> (d0 + d2 * 2, d1 * 3 + d3)>
+// CHECK-DAG: #[[SCALAR:.*]] = affine_map<() -> ()>
+// CHECK-DAG: #[[SHIFTED:.*]] = affine_map<(d0, d1) -> (d0 + d1)>
+// CHECK-DAG: #[[WINDOW1:.*]] = affine_map<(d0, d1) -> (d1)>
+// CHECK-DAG: #[[RESULT1:.*]] = affine_map<(d0, d1) -> (d0)>
 
 // JAX's cumulative sum: the padding takes part as init values.
 // CHECK-LABEL: func.func @cumsum
@@ -64,4 +68,33 @@ func.func @two_inputs(%x: tensor<4xf32>, %i: tensor<4xi32>, %x0: tensor<f32>, %i
     stablehlo.return %2, %3 : tensor<f32>, tensor<i32>
   }) : (tensor<4xf32>, tensor<4xi32>, tensor<f32>, tensor<i32>) -> (tensor<3xf32>, tensor<3xi32>)
   return %0#0, %0#1 : tensor<3xf32>, tensor<3xi32>
+}
+
+// Rank 0: one window of no dimensions, the element reduced into the init
+// value.
+// CHECK-LABEL: func.func @rank0
+// CHECK: linalg.generic {indexing_maps = [#[[SCALAR]], #[[SCALAR]], #[[SCALAR]]], iterator_types = []}
+func.func @rank0(%x: tensor<f32>, %init: tensor<f32>) -> tensor<f32> {
+  %0 = "stablehlo.reduce_window"(%x, %init) <{window_dimensions = array<i64>}> ({
+  ^bb0(%a: tensor<f32>, %b: tensor<f32>):
+    %1 = stablehlo.add %a, %b : tensor<f32>
+    stablehlo.return %1 : tensor<f32>
+  }) : (tensor<f32>, tensor<f32>) -> tensor<f32>
+  return %0 : tensor<f32>
+}
+
+// An empty operand padded is all init values: the padding is a fill with
+// nothing inserted, every window in it.
+// CHECK-LABEL: func.func @empty_padded
+// CHECK: %[[VALUE:.*]] = tensor.extract %arg1[] : tensor<f32>
+// CHECK: %[[PADDED:.*]] = linalg.fill ins(%[[VALUE]] : f32) outs(%{{.*}} : tensor<2xf32>)
+// CHECK-NOT: tensor.insert_slice
+// CHECK: linalg.generic {indexing_maps = [#[[SHIFTED]], #[[WINDOW1]], #[[RESULT1]]], iterator_types = ["parallel", "reduction"]} ins(%[[PADDED]], %{{.*}} : tensor<2xf32>, tensor<1xf32>)
+func.func @empty_padded(%x: tensor<0xf32>, %init: tensor<f32>) -> tensor<2xf32> {
+  %0 = "stablehlo.reduce_window"(%x, %init) <{window_dimensions = array<i64: 1>, padding = dense<[[2, 0]]> : tensor<1x2xi64>}> ({
+  ^bb0(%a: tensor<f32>, %b: tensor<f32>):
+    %1 = stablehlo.add %a, %b : tensor<f32>
+    stablehlo.return %1 : tensor<f32>
+  }) : (tensor<0xf32>, tensor<f32>) -> tensor<2xf32>
+  return %0 : tensor<2xf32>
 }

@@ -4,6 +4,8 @@
 // CHECK-DAG: #[[KEPT:.*]] = affine_map<(d0, d1, d2) -> (d1)>
 // CHECK-DAG: #[[VEC:.*]] = affine_map<(d0) -> (d0)>
 // CHECK-DAG: #[[ALL:.*]] = affine_map<(d0) -> ()>
+// CHECK-DAG: #[[ROWS_IN:.*]] = affine_map<(d0, d1) -> (d0, d1)>
+// CHECK-DAG: #[[COLUMNS:.*]] = affine_map<(d0, d1) -> (d1)>
 
 // The accumulator starts filled with the init value; the body is the
 // reducer on scalars.
@@ -78,4 +80,18 @@ func.func @hoisted_constant(%x: tensor<4xf32>, %init: tensor<f32>) -> tensor<f32
     stablehlo.return %2 : tensor<f32>
   }
   return %0 : tensor<f32>
+}
+
+// An empty reduced dimension leaves the init value (the generic runs no
+// iteration); no reduced dimension applies the reducer to the init value
+// and each element, in a generic with parallel loops only.
+// CHECK-LABEL: func.func @reduce_edges
+// CHECK: %[[INIT:.*]] = linalg.fill ins(%{{.*}} : f32) outs(%{{.*}} : tensor<3xf32>)
+// CHECK: linalg.generic {indexing_maps = [#[[ROWS_IN]], #[[COLUMNS]]], iterator_types = ["reduction", "parallel"]} ins(%arg0 : tensor<0x3xf32>) outs(%[[INIT]] : tensor<3xf32>)
+// CHECK: linalg.generic {indexing_maps = [#[[VEC]], #[[VEC]]], iterator_types = ["parallel"]} ins(%arg1 : tensor<3xi32>)
+// CHECK: arith.addi
+func.func @reduce_edges(%e: tensor<0x3xf32>, %x: tensor<3xi32>, %f: tensor<f32>, %i: tensor<i32>) -> (tensor<3xf32>, tensor<3xi32>) {
+  %0 = stablehlo.reduce(%e init: %f) applies stablehlo.add across dimensions = [0] : (tensor<0x3xf32>, tensor<f32>) -> tensor<3xf32>
+  %1 = stablehlo.reduce(%x init: %i) applies stablehlo.add across dimensions = [] : (tensor<3xi32>, tensor<i32>) -> tensor<3xi32>
+  return %0, %1 : tensor<3xf32>, tensor<3xi32>
 }

@@ -69,15 +69,20 @@ func.func @last_dim(%x: tensor<4x5xui32>) -> tensor<4x5xui32> {
   return %0 : tensor<4x5xui32>
 }
 
-// A dimension of one element is sorted already.
+// A dimension of one element, or none, is sorted already.
 // CHECK-LABEL: func.func @single
 // CHECK-NOT: scf.for
-// CHECK: return %arg0
-func.func @single(%x: tensor<3x1xf32>) -> tensor<3x1xf32> {
+// CHECK: return %arg0, %arg1
+func.func @single(%x: tensor<3x1xf32>, %e: tensor<0xf32>) -> (tensor<3x1xf32>, tensor<0xf32>) {
   %0 = "stablehlo.sort"(%x) <{dimension = 1 : i64}> ({
   ^bb0(%a: tensor<f32>, %b: tensor<f32>):
     %1 = stablehlo.compare LT, %a, %b : (tensor<f32>, tensor<f32>) -> tensor<i1>
     stablehlo.return %1 : tensor<i1>
   }) : (tensor<3x1xf32>) -> tensor<3x1xf32>
-  return %0 : tensor<3x1xf32>
+  %2 = "stablehlo.sort"(%e) <{dimension = 0 : i64}> ({
+  ^bb0(%a: tensor<f32>, %b: tensor<f32>):
+    %3 = stablehlo.compare LT, %a, %b : (tensor<f32>, tensor<f32>) -> tensor<i1>
+    stablehlo.return %3 : tensor<i1>
+  }) : (tensor<0xf32>) -> tensor<0xf32>
+  return %0, %2 : tensor<3x1xf32>, tensor<0xf32>
 }
