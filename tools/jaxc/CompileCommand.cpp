@@ -33,6 +33,10 @@ const CommandSpec kCompile = {
          "accepted for IREE compatibility: stablehlo", ""},
         {"mlir-print-ir-after-all", false, false,
          "print the IR after every pass to stderr", ""},
+        {"fill-elided-constants", false, false,
+         "fill dense_resource<__elided__> weights with pseudo-random values "
+         "(for benchmarking)",
+         ""},
     }};
 
 constexpr const char *kTargetBackends = "llvm-cpu";
@@ -136,6 +140,7 @@ int compileCommand(const Args &args) {
   }
   options.target.cpu = flags->get("target-cpu", "host");
   options.printIRAfterAll = flags->enabled("mlir-print-ir-after-all");
+  options.fillElidedConstants = flags->enabled("fill-elided-constants");
 
   const std::string &input = flags->positionals.front();
   bool isModule = options.compileTo == jaxc::Phase::Module;

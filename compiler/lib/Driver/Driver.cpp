@@ -203,6 +203,9 @@ CompileOutcome compileSource(const std::string &text,
           /*shouldPrintBeforePass=*/[](Pass *, Operation *) { return false; },
           /*shouldPrintAfterPass=*/[](Pass *, Operation *) { return true; },
           /*printModuleScope=*/true, /*printAfterOnlyOnChange=*/false);
+    // Elided weights are rejected or filled before anything reads them.
+    if (phase == Phase::Input)
+      pm.addPass(createElidedConstantsPass({options.fillElidedConstants}));
     build(pm);
     if (failed(pm.run(*module)))
       return failedRun();

@@ -21,6 +21,10 @@ struct CompileOptions {
   Phase compileTo = Phase::Module;
   CPUTargetOptions target;
   bool printIRAfterAll = false; // --mlir-print-ir-after-all, to stderr
+  // --fill-elided-constants: pseudo-random data for dense_resource<__elided__>
+  // constants (benchmarking a model exported without weights); without it
+  // they are an error.
+  bool fillElidedConstants = false;
 };
 
 struct CompileOutcome {

@@ -5,6 +5,24 @@
 
 include "mlir/Pass/PassBase.td"
 
+def ElidedConstantsPass : Pass<"jaxc-elided-constants", "mlir::ModuleOp"> {
+  let summary = "Reject constants whose data the export elided, or fill them";
+  let description = [{
+    JAX exports printed without their weights hold
+    `dense_resource<__elided__>` constants: a resource whose data is not in
+    the file. Compiling them as zeros would measure and compute the wrong
+    thing, so by default each is an error at the op's location. With
+    `fill`, each such attribute becomes a dense constant of deterministic
+    pseudo-random values instead (splitmix64 seeded by the constant's
+    index in walk order): floats in [-0.5, 0.5), integers in [-8, 8) or
+    [0, 16), for benchmarking the model without its weights.
+  }];
+  let options = [
+    Option<"fill", "fill", "bool", /*default=*/"false",
+           "fill elided constants with pseudo-random values">,
+  ];
+}
+
 def ExtractChecksPass : Pass<"jaxc-extract-checks", "mlir::ModuleOp"> {
   let summary = "Turn test-file checks into hidden results";
   let description = [{
