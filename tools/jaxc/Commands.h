@@ -31,6 +31,7 @@ enum ExitCode : int {
 int compileCommand(const Args &args);     // CompileCommand.cpp
 int runCommand(const Args &args);         // RunCommand.cpp
 int runMlirCommand(const Args &args);     // RunCommand.cpp
+int benchmarkCommand(const Args &args);   // BenchmarkCommand.cpp
 int inspectCommand(const Args &args);     // InspectCommand.cpp
 int conformanceCommand(const Args &args); // ConformanceCommand.cpp
 

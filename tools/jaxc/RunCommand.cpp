@@ -9,6 +9,7 @@
 //===----------------------------------------------------------------------===//
 
 #include "Commands.h"
+#include "Execution.h"
 #include "Flags.h"
 
 #include "jaxc/runtime/runtime.h"
@@ -20,7 +21,6 @@
 
 #include <algorithm>
 #include <cstdio>
-#include <memory>
 #include <optional>
 #include <string>
 #include <vector>
@@ -82,12 +82,13 @@ struct RunOptions {
   }
 };
 
-Expected<RunOptions> parseRunOptions(const ParsedFlags &flags) {
-  std::string device = flags.get("device", "local-task");
-  // Both run on the host's CPU for now, in the calling thread.
-  if (device != "local-sync" && device != "local-task")
-    return Error{"unknown --device=" + device +
-                 "; jaxc runs on local-sync or local-task"};
+Expected<RunOptions> parseRunOptions(const CommandSpec &command,
+                                     const ParsedFlags &flags) {
+  // Checked only: jaxc_function_call runs on the runtime's process-wide
+  // local-task device.
+  if (Expected<jaxc_device_kind_t> device = parseDeviceFlag(command, flags);
+      !device)
+    return Error{device.error()};
 
   RunOptions options;
   options.inputs = flags.getAll("input");
@@ -107,23 +108,6 @@ Expected<RunOptions> parseRunOptions(const ParsedFlags &flags) {
     *tolerance = *value;
   }
   return options;
-}
-
-struct ModuleDeleter {
-  void operator()(jaxc_module_t *module) const { jaxc_module_free(module); }
-};
-using ModulePtr = std::unique_ptr<jaxc_module_t, ModuleDeleter>;
-
-// The status's message; the status is freed.
-std::string takeMessage(jaxc_status_t status) {
-  std::string message = jaxc_status_message(status);
-  jaxc_status_free(status);
-  return message;
-}
-
-// "1 input", "2 inputs".
-std::string countOf(size_t count, const std::string &noun) {
-  return std::to_string(count) + " " + noun + (count == 1 ? "" : "s");
 }
 
 // How a function's run ended: kExitOk, kExitCheckFailed (a check.expect_* or
@@ -157,30 +141,6 @@ std::string compareResults(const std::vector<HostTensor> &results,
       mismatches += (mismatches.empty() ? "" : "; ") + mismatch->message;
   }
   return mismatches;
-}
-
-// Parses the --input values and checks them against the function's inputs.
-Expected<std::vector<HostTensor>>
-parseInputs(const jaxc_function_t *function,
-            const std::vector<std::string> &specs) {
-  std::string name = jaxc_function_name(function);
-  size_t inputCount = jaxc_function_input_count(function);
-  if (specs.size() != inputCount)
-    return Error{name + " expects " + countOf(inputCount, "input") + ", got " +
-                 std::to_string(specs.size())};
-  std::vector<HostTensor> inputs;
-  for (size_t i = 0; i < inputCount; ++i) {
-    Expected<HostTensor> input = tooling::parseTensorSpec(specs[i]);
-    if (!input)
-      return Error{input.error()};
-    tooling::Status matches =
-        tooling::checkMatchesType(*input, jaxc_function_input_type(function, i),
-                                  "input " + std::to_string(i) + " of " + name);
-    if (!matches)
-      return Error{matches.error()};
-    inputs.push_back(std::move(*input));
-  }
-  return inputs;
 }
 
 // Checks the --output and --expected_output flags against the function's
@@ -338,7 +298,7 @@ parseRunCommandLine(const CommandSpec &command, const Args &args,
   std::optional<ParsedFlags> flags = parseCommandLine(command, args, exitCode);
   if (!flags)
     return std::nullopt;
-  Expected<RunOptions> options = parseRunOptions(*flags);
+  Expected<RunOptions> options = parseRunOptions(command, *flags);
   if (!options) {
     exitCode = reportError(command, options.error());
     return std::nullopt;

@@ -20,6 +20,8 @@ const Command kCommands[] = {
      "run a function of a module file (like iree-run-module)"},
     {"run-mlir", jaxc::tools::runMlirCommand,
      "compile in memory and run (like iree-run-mlir)"},
+    {"benchmark", jaxc::tools::benchmarkCommand,
+     "time a function of a module file (like iree-benchmark-module)"},
     {"inspect", jaxc::tools::inspectCommand,
      "print what a module file holds"},
     {"conformance", jaxc::tools::conformanceCommand,
