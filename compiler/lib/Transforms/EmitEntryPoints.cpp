@@ -33,9 +33,12 @@ struct EmitEntryPointsPass
     auto entryType = LLVM::LLVMFunctionType::get(voidType, {ptrType, ptrType});
 
     SmallVector<LLVM::LLVMFuncOp> functions;
+    // Internal functions (parallel loop bodies, helpers) are only called
+    // from inside the module.
     for (auto func : module.getOps<LLVM::LLVMFuncOp>())
-      if (!func.isExternal() && !func.getName().starts_with(
-                                    jaxc::kEntryPointPrefix))
+      if (!func.isExternal() &&
+          func.getLinkage() == LLVM::Linkage::External &&
+          !func.getName().starts_with(jaxc::kEntryPointPrefix))
         functions.push_back(func);
 
     OpBuilder builder(ctx);

@@ -62,3 +62,29 @@ func.func @conv_dense(%in: memref<1x9x9x4xf32, strided<[400, 40, 4, 1]>>,
         memref<1x5x5x6xf32>
   return
 }
+
+// -----
+
+func.func @parallel_for_grain(%a: memref<8xf32>) {
+  // expected-error @+1 {{grain must be positive}}
+  jaxc_rt.parallel_for @body(%a) count 8 grain 0 : memref<8xf32>
+  return
+}
+func.func private @body(%begin: index, %end: index, %a: memref<8xf32>)
+
+// -----
+
+func.func @parallel_for_body(%a: memref<8xf32>) {
+  // expected-error @+1 {{body 'missing' is not a function}}
+  jaxc_rt.parallel_for @missing(%a) count 8 grain 1 : memref<8xf32>
+  return
+}
+
+// -----
+
+func.func @parallel_for_arity(%a: memref<8xf32>) {
+  // expected-error @+1 {{body 'body' must take begin, end and the 1 captures}}
+  jaxc_rt.parallel_for @body(%a) count 8 grain 1 : memref<8xf32>
+  return
+}
+func.func private @body(%begin: index, %end: index)

@@ -23,3 +23,16 @@ func.func @conv(%in: memref<1x9x9x4xf32>, %f: memref<3x3x2x6xf32>,
       : memref<1x9x9x4xf32>, memref<3x3x2x6xf32>, memref<1x5x5x6xf32>
   return
 }
+
+// CHECK-LABEL: func.func @parallel_for
+func.func @parallel_for(%a: memref<1024xf32>, %s: f32) {
+  // CHECK: jaxc_rt.parallel_for @body(%{{.*}}, %{{.*}}) count 1024 grain 64 : memref<1024xf32>, f32
+  jaxc_rt.parallel_for @body(%a, %s) count 1024 grain 64
+      : memref<1024xf32>, f32
+  // CHECK: jaxc_rt.parallel_for @no_captures() count 8 grain 1
+  jaxc_rt.parallel_for @no_captures() count 8 grain 1
+  return
+}
+func.func private @body(%begin: index, %end: index, %a: memref<1024xf32>,
+                        %s: f32)
+func.func private @no_captures(%begin: index, %end: index)

@@ -35,4 +35,16 @@ def CHLOToStableHLOPass : Pass<"jaxc-chlo-to-stablehlo", "mlir::ModuleOp"> {
   let dependentDialects = ["::jaxc::stablehlo::StableHLODialect"];
 }
 
+def RuntimeToLLVMPass : Pass<"jaxc-runtime-to-llvm", "mlir::ModuleOp"> {
+  let summary = "Lower jaxc_rt ops to calls through the runtime's context";
+  let description = [{
+    Each jaxc_rt op becomes a call through a function pointer of the
+    jaxc_context_t in the thread-local __jaxc_context. A parallel_for packs
+    its captures into a stack struct and hands the runtime's parallel_for a
+    chunk function that unpacks them and calls the body. Runs after
+    func-to-llvm (with bare pointers), before reconcile-unrealized-casts.
+  }];
+  let dependentDialects = ["mlir::LLVM::LLVMDialect"];
+}
+
 #endif // JAXC_CONVERSION_PASSES_TD

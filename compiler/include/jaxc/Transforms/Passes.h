@@ -3,10 +3,14 @@
 #ifndef JAXC_TRANSFORMS_PASSES_H
 #define JAXC_TRANSFORMS_PASSES_H
 
+#include "jaxc/Dialect/Runtime/IR/RuntimeOps.h"
+
+#include "mlir/Dialect/Arith/IR/Arith.h"
 #include "mlir/Dialect/Func/IR/FuncOps.h"
 #include "mlir/Dialect/LLVMIR/LLVMDialect.h"
 #include "mlir/Dialect/Linalg/IR/Linalg.h"
 #include "mlir/Dialect/MemRef/IR/MemRef.h"
+#include "mlir/Dialect/SCF/IR/SCF.h"
 #include "mlir/IR/BuiltinOps.h"
 #include "mlir/Pass/Pass.h"
 

@@ -115,6 +115,29 @@ def VectorizableMathPass : Pass<"jaxc-vectorizable-math", "mlir::ModuleOp"> {
                            "mlir::vector::VectorDialect"];
 }
 
+def OutlineParallelLoopsPass
+    : Pass<"jaxc-outline-parallel-loops", "mlir::ModuleOp"> {
+  let summary = "Hand large scf.parallel loops to the runtime's threads";
+  let description = [{
+    Every outermost scf.parallel with static bounds, no results and an
+    estimated work (items times the operations one item runs, nested
+    static loops included) of at least `min-work` becomes a private
+    function `(begin, end, captures...)` over items [begin, end) of its
+    linearized iteration space, and a `jaxc_rt.parallel_for` that runs it
+    on the thread pool. Values from outside the loop are constants (cloned
+    into the function), scalars, or memrefs with static shapes, strides and
+    offsets (passed); a loop needing anything else, calling a function of
+    the module or the runtime stays serial, as do loops nested in it.
+  }];
+  let options = [
+    Option<"minWork", "min-work", "uint64_t", /*default=*/"131072",
+           "Least estimated work (operations executed) worth threads">,
+  ];
+  let dependentDialects = ["mlir::arith::ArithDialect",
+                           "mlir::func::FuncDialect", "mlir::scf::SCFDialect",
+                           "::jaxc::rt::RuntimeDialect"];
+}
+
 def EmitEntryPointsPass : Pass<"jaxc-emit-entry-points", "mlir::ModuleOp"> {
   let summary = "Give every function the runtime's calling convention";
   let description = [{

@@ -3,6 +3,7 @@
 #include "jaxc/Dialect/Runtime/IR/RuntimeOps.h"
 
 #include "mlir/IR/Builders.h"
+#include "mlir/Interfaces/FunctionInterfaces.h"
 
 using namespace mlir;
 using namespace jaxc::rt;
@@ -101,5 +102,28 @@ LogicalResult Conv2dF32Op::verify() {
   if (f[3] % groups != 0 || out[3] != f[3])
     return emitOpError("output channels must equal the filter's and be a "
                        "multiple of groups");
+  return success();
+}
+
+LogicalResult ParallelForOp::verify() {
+  if (getCount() < 0)
+    return emitOpError("count must not be negative");
+  if (getGrain() < 1)
+    return emitOpError("grain must be positive");
+  return success();
+}
+
+LogicalResult
+ParallelForOp::verifySymbolUses(SymbolTableCollection &symbolTable) {
+  auto body = symbolTable.lookupNearestSymbolFrom<FunctionOpInterface>(
+      *this, getBodyAttr());
+  if (!body)
+    return emitOpError("body '") << getBody() << "' is not a function";
+  // (begin, end, captures...); the types change as the function is lowered
+  // to LLVM, the count does not.
+  if (body.getNumArguments() != getCaptures().size() + 2)
+    return emitOpError("body '")
+           << getBody() << "' must take begin, end and the "
+           << getCaptures().size() << " captures";
   return success();
 }

@@ -12,6 +12,7 @@
 
 include "mlir/IR/OpBase.td"
 include "mlir/IR/CommonAttrConstraints.td"
+include "mlir/IR/SymbolInterfaces.td"
 include "mlir/Interfaces/SideEffectInterfaces.td"
 
 def Runtime_Dialect : Dialect {
@@ -74,6 +75,34 @@ def Runtime_Conv2dF32Op : Runtime_Op<"conv2d_f32"> {
     $input `,` $filter `,` $output `strides` $strides `padding` $padding
     `dilation` $dilation `groups` $groups attr-dict `:` type($input) `,`
     type($filter) `,` type($output)
+  }];
+  let hasVerifier = 1;
+}
+
+def Runtime_ParallelForOp : Runtime_Op<"parallel_for",
+    [DeclareOpInterfaceMethods<SymbolUserOpInterface>]> {
+  let summary = "Runs a function over [0, count) on the runtime's threads";
+  let description = [{
+    Calls `body(begin, end, captures...)` for disjoint chunks `[begin, end)`
+    of `[0, count)` through the context's `parallel_for`, each chunk at
+    least `grain` items, and returns when all are done. The chunks may run
+    on any thread in any order, so the body must compute each item
+    independently of the others, and it must not call the runtime itself.
+    Captures are scalars and memrefs with static shapes, strides and
+    offsets, which reach the body as values and bare pointers.
+
+    ```mlir
+    jaxc_rt.parallel_for @main_parallel_0(%x, %y) count 1048576 grain 4096
+        : memref<1048576xf32>, memref<1048576xf32>
+    func.func private @main_parallel_0(%begin: index, %end: index,
+        %x: memref<1048576xf32>, %y: memref<1048576xf32>)
+    ```
+  }];
+  let arguments = (ins FlatSymbolRefAttr:$body, Variadic<AnyType>:$captures,
+                       I64Attr:$count, I64Attr:$grain);
+  let assemblyFormat = [{
+    $body `(` $captures `)` `count` $count `grain` $grain attr-dict
+    (`:` type($captures)^)?
   }];
   let hasVerifier = 1;
 }

@@ -1,0 +1,150 @@
+// RUN: jaxc-opt %s --split-input-file --jaxc-outline-parallel-loops=min-work=4096 | FileCheck %s
+
+// A 2-D loop: the items are the linearized (i, j); each row of the chunk is
+// found with one division and runs as an scf.for over j. Constants are
+// cloned into the body, memrefs and scalars passed.
+// CHECK-LABEL: func.func @add_2d
+// CHECK-SAME: (%[[A:.*]]: memref<64x128xf32>, %[[B:.*]]: memref<64x128xf32>, %[[S:.*]]: f32)
+// CHECK-NOT: scf.parallel
+// CHECK: jaxc_rt.parallel_for @add_2d_parallel(%[[A]], %[[S]], %[[B]]) count 8192 grain 1639 : memref<64x128xf32>, f32, memref<64x128xf32>
+// CHECK: func.func private @add_2d_parallel(%[[BEGIN:.*]]: index, %[[END:.*]]: index, %[[PA:.*]]: memref<64x128xf32>, %[[PS:.*]]: f32, %[[PB:.*]]: memref<64x128xf32>)
+// CHECK: %[[ROW:.*]] = arith.constant 128 : index
+// CHECK: %[[ONE:.*]] = arith.constant 1.0
+// CHECK: scf.while (%[[ITEM:.*]] = %[[BEGIN]])
+// CHECK: arith.cmpi slt, %[[ITEM]], %[[END]]
+// CHECK: %[[J0:.*]] = arith.remui %{{.*}}, %[[ROW]]
+// CHECK: %[[I:.*]] = arith.divui %{{.*}}, %[[ROW]]
+// CHECK: %[[START:.*]] = arith.subi %{{.*}}, %[[J0]]
+// CHECK: %[[ROWEND:.*]] = arith.minsi %[[END]], %{{.*}}
+// CHECK: %[[JEND:.*]] = arith.subi %[[ROWEND]], %[[START]]
+// CHECK: scf.for %[[J:.*]] = %[[J0]] to %[[JEND]]
+// CHECK: memref.load %[[PA]][%[[I]], %[[J]]]
+// CHECK: arith.addf %{{.*}}, %[[PS]]
+// CHECK: arith.addf %{{.*}}, %[[ONE]]
+// CHECK: memref.store %{{.*}}, %[[PB]][%[[I]], %[[J]]]
+// CHECK: scf.yield %[[ROWEND]]
+func.func @add_2d(%a: memref<64x128xf32>, %b: memref<64x128xf32>, %s: f32) {
+  %c0 = arith.constant 0 : index
+  %c1 = arith.constant 1 : index
+  %c64 = arith.constant 64 : index
+  %c128 = arith.constant 128 : index
+  %one = arith.constant 1.0 : f32
+  scf.parallel (%i, %j) = (%c0, %c0) to (%c64, %c128) step (%c1, %c1) {
+    %x = memref.load %a[%i, %j] : memref<64x128xf32>
+    %y = arith.addf %x, %s : f32
+    %z = arith.addf %y, %one : f32
+    memref.store %z, %b[%i, %j] : memref<64x128xf32>
+    scf.reduce
+  }
+  return
+}
+
+// -----
+
+// A 1-D loop runs its chunk as one scf.for; lower bounds and steps other
+// than 0 and 1 map the item back to the induction variable. The inner
+// reduction loop counts 100 times towards the work (303 per item), so the
+// grain is small.
+// CHECK-LABEL: func.func @strided_sums
+// CHECK: jaxc_rt.parallel_for @strided_sums_parallel(%{{.*}}, %{{.*}}) count 50 grain 28
+// CHECK: func.func private @strided_sums_parallel(%[[BEGIN:.*]]: index, %[[END:.*]]: index
+// CHECK-DAG: %[[C2:.*]] = arith.constant 2 : index
+// CHECK-DAG: %[[C4:.*]] = arith.constant 4 : index
+// CHECK-NOT: scf.while
+// CHECK: scf.for %[[K:.*]] = %[[BEGIN]] to %[[END]]
+// CHECK: %[[SCALED:.*]] = arith.muli %[[K]], %[[C2]]
+// CHECK: %[[I:.*]] = arith.addi %[[SCALED]], %[[C4]]
+// CHECK: scf.for
+// CHECK: memref.load %{{.*}}[%[[I]], %{{.*}}]
+func.func @strided_sums(%in: memref<104x100xf32>, %out: memref<104xf32>) {
+  %c0 = arith.constant 0 : index
+  %c1 = arith.constant 1 : index
+  %c2 = arith.constant 2 : index
+  %c4 = arith.constant 4 : index
+  %c100 = arith.constant 100 : index
+  %c104 = arith.constant 104 : index
+  %zero = arith.constant 0.0 : f32
+  scf.parallel (%i) = (%c4) to (%c104) step (%c2) {
+    %sum = scf.for %k = %c0 to %c100 step %c1 iter_args(%acc = %zero) -> f32 {
+      %x = memref.load %in[%i, %k] : memref<104x100xf32>
+      %s = arith.addf %acc, %x : f32
+      scf.yield %s : f32
+    }
+    memref.store %sum, %out[%i] : memref<104xf32>
+    scf.reduce
+  }
+  return
+}
+
+// -----
+
+// Too little work to be worth a thread handoff.
+// CHECK-LABEL: func.func @small
+// CHECK: scf.parallel
+// CHECK-NOT: jaxc_rt.parallel_for
+func.func @small(%a: memref<100xf32>) {
+  %c0 = arith.constant 0 : index
+  %c1 = arith.constant 1 : index
+  %c100 = arith.constant 100 : index
+  %one = arith.constant 1.0 : f32
+  scf.parallel (%i) = (%c0) to (%c100) step (%c1) {
+    memref.store %one, %a[%i] : memref<100xf32>
+    scf.reduce
+  }
+  return
+}
+
+// -----
+
+// A dynamically shaped capture stays serial, and so do dynamic bounds.
+// CHECK-LABEL: func.func @dynamic
+// CHECK-COUNT-2: scf.parallel
+// CHECK-NOT: jaxc_rt.parallel_for
+func.func @dynamic(%a: memref<?xf32>, %b: memref<100000xf32>, %n: index) {
+  %c0 = arith.constant 0 : index
+  %c1 = arith.constant 1 : index
+  %c100000 = arith.constant 100000 : index
+  %one = arith.constant 1.0 : f32
+  scf.parallel (%i) = (%c0) to (%c100000) step (%c1) {
+    memref.store %one, %a[%i] : memref<?xf32>
+    scf.reduce
+  }
+  scf.parallel (%i) = (%c0) to (%n) step (%c1) {
+    memref.store %one, %b[%i] : memref<100000xf32>
+    scf.reduce
+  }
+  return
+}
+
+// -----
+
+// A body calling a function of the module might reach the runtime, which a
+// pool thread cannot: it stays serial. A libm declaration is fine.
+// CHECK-LABEL: func.func @calls
+// CHECK: scf.parallel
+// CHECK: call @defined
+// CHECK: jaxc_rt.parallel_for @calls_parallel
+// CHECK: func.func private @calls_parallel
+// CHECK: call @helper
+func.func private @helper(f32) -> f32
+func.func private @defined(%x: f32) -> f32 {
+  return %x : f32
+}
+func.func @calls(%a: memref<100000xf32>) {
+  %c0 = arith.constant 0 : index
+  %c1 = arith.constant 1 : index
+  %c100000 = arith.constant 100000 : index
+  scf.parallel (%i) = (%c0) to (%c100000) step (%c1) {
+    %x = memref.load %a[%i] : memref<100000xf32>
+    %y = func.call @defined(%x) : (f32) -> f32
+    memref.store %y, %a[%i] : memref<100000xf32>
+    scf.reduce
+  }
+  scf.parallel (%i) = (%c0) to (%c100000) step (%c1) {
+    %x = memref.load %a[%i] : memref<100000xf32>
+    %y = func.call @helper(%x) : (f32) -> f32
+    memref.store %y, %a[%i] : memref<100000xf32>
+    scf.reduce
+  }
+  return
+}
