@@ -117,6 +117,10 @@ func.func @pad_edges() {
   %one = util.unfoldable_constant dense<[[5]]> : tensor<1x1xi32>
   %corner = stablehlo.pad %one, %nine, low = [1, 0], high = [0, 1], interior = [2, 2] : (tensor<1x1xi32>, tensor<i32>) -> tensor<2x2xi32>
   check.expect_eq_const %corner, dense<[[9, 9], [5, 9]]> : tensor<2x2xi32>
+  // Rank 0 has nothing to pad.
+  %scalar = util.unfoldable_constant dense<4> : tensor<i32>
+  %same = stablehlo.pad %scalar, %nine, low = [], high = [], interior = [] : (tensor<i32>, tensor<i32>) -> tensor<i32>
+  check.expect_eq_const %same, dense<4> : tensor<i32>
   func.return
 }
 
@@ -310,6 +314,19 @@ func.func @select_and_scatter_windows() {
     stablehlo.return %s : tensor<i32>
   }) : (tensor<3xi32>, tensor<2xi32>, tensor<i32>) -> tensor<3xi32>
   check.expect_eq_const %ties, dense<[7, 9, 0]> : tensor<3xi32>
+  // Rank 0: one window, its only element selected.
+  %scalar = util.unfoldable_constant dense<4> : tensor<i32>
+  %six = util.unfoldable_constant dense<6> : tensor<i32>
+  %rank0 = "stablehlo.select_and_scatter"(%scalar, %six, %one) <{window_dimensions = array<i64>, window_strides = array<i64>}> ({
+  ^bb0(%a: tensor<i32>, %b: tensor<i32>):
+    %ge = stablehlo.compare GE, %a, %b : (tensor<i32>, tensor<i32>) -> tensor<i1>
+    stablehlo.return %ge : tensor<i1>
+  }, {
+  ^bb0(%a: tensor<i32>, %b: tensor<i32>):
+    %s = stablehlo.add %a, %b : tensor<i32>
+    stablehlo.return %s : tensor<i32>
+  }) : (tensor<i32>, tensor<i32>, tensor<i32>) -> tensor<i32>
+  check.expect_eq_const %rank0, dense<7> : tensor<i32>
   // An empty operand has no windows.
   %nothing = util.unfoldable_constant dense<> : tensor<0xi32>
   %empty = "stablehlo.select_and_scatter"(%nothing, %nothing, %zero) <{window_dimensions = array<i64: 1>, window_strides = array<i64: 1>}> ({
