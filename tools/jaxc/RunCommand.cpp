@@ -76,6 +76,7 @@ struct RunOptions {
   std::vector<std::string> outputs;
   std::vector<std::string> expectedOutputs;
   tooling::Tolerances tolerances;
+  DevicePtr device; // --device, shared by every function the command runs
 
   bool givesValues() const {
     return !inputs.empty() || !outputs.empty() || !expectedOutputs.empty();
@@ -84,13 +85,15 @@ struct RunOptions {
 
 Expected<RunOptions> parseRunOptions(const CommandSpec &command,
                                      const ParsedFlags &flags) {
-  // Checked only: jaxc_function_call runs on the runtime's process-wide
-  // local-task device.
-  if (Expected<jaxc_device_kind_t> device = parseDeviceFlag(command, flags);
-      !device)
-    return Error{device.error()};
+  Expected<jaxc_device_kind_t> deviceKind = parseDeviceFlag(command, flags);
+  if (!deviceKind)
+    return Error{deviceKind.error()};
 
   RunOptions options;
+  jaxc_device_t *device = nullptr;
+  if (jaxc_status_t status = jaxc_device_create(*deviceKind, &device))
+    return Error{takeMessage(status)};
+  options.device.reset(device);
   options.inputs = flags.getAll("input");
   options.outputs = flags.getAll("output");
   options.expectedOutputs = flags.getAll("expected_output");
@@ -198,8 +201,9 @@ RunOutcome runFunction(const jaxc_function_t *function,
   std::printf("EXEC @%s\n", jaxc_function_name(function));
   std::fflush(stdout); // Should the native code crash, say where.
   jaxc_status_t status =
-      jaxc_function_call(function, inputBuffers.data(), inputBuffers.size(),
-                         resultBuffers.data(), resultBuffers.size());
+      jaxc_function_call_on(function, options.device.get(),
+                            inputBuffers.data(), inputBuffers.size(),
+                            resultBuffers.data(), resultBuffers.size());
   std::optional<RunOutcome> checkFailure;
   if (status) {
     // A failed check.expect_* still leaves the results written.
