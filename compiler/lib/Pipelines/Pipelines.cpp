@@ -62,7 +62,7 @@ void buildInputPhase(OpPassManager &pm) {
 void buildLinalgPhase(OpPassManager &pm) {
   pm.addPass(createStableHLOToLinalgPass());
   pm.addPass(createCanonicalizerPass());
-  pm.addPass(createLinalgElementwiseOpFusionPass());
+  pm.addPass(createFuseElementwisePass());
   pm.addPass(createCSEPass());
 }
 
@@ -78,6 +78,8 @@ void buildBufferizedPhase(OpPassManager &pm) {
   pm.addPass(createResultsToOutParamsPass());
   pm.addPass(createCanonicalizerPass());
   pm.addNestedPass<func::FuncOp>(createMemrefCopyToLinalgPass());
+  // f32 matmuls and convolutions go to the runtime's packed kernels.
+  pm.addNestedPass<func::FuncOp>(createLinalgToRuntimePass());
   bufferization::buildBufferDeallocationPipeline(pm);
   // Run-time alias checks of possibly aliasing buffers (a branch yielding a
   // constant or a fresh buffer) call a generated helper on dynamic memrefs,

@@ -35,6 +35,22 @@ def CHLOToStableHLOPass : Pass<"jaxc-chlo-to-stablehlo", "mlir::ModuleOp"> {
   let dependentDialects = ["::jaxc::stablehlo::StableHLODialect"];
 }
 
+def LinalgToRuntimePass : Pass<"jaxc-linalg-to-runtime", "mlir::func::FuncOp"> {
+  let summary = "Compute f32 matmuls and convolutions with the runtime's kernels";
+  let description = [{
+    After bufferization, replaces the f32 contractions of DotToLinalg and
+    ConvolutionToLinalg (`out += lhs * rhs` generics on a zero-initialized
+    output) with jaxc_rt.matmul_f32 (any batch/free/contracting dimensions
+    that collapse to [batch, m, k] x [batch, k, n] views without copies)
+    and jaxc_rt.conv2d_f32 (2-D NHWC x HWIO -> NHWC, any strides, rhs
+    dilation and feature groups; a zero-padded copy of the input becomes
+    the kernel's padding). The output's zero initialization is removed
+    when nothing else reads it. Other contractions are left alone.
+  }];
+  let dependentDialects = ["mlir::memref::MemRefDialect",
+                           "::jaxc::rt::RuntimeDialect"];
+}
+
 def RuntimeToLLVMPass : Pass<"jaxc-runtime-to-llvm", "mlir::ModuleOp"> {
   let summary = "Lower jaxc_rt ops to calls through the runtime's context";
   let description = [{

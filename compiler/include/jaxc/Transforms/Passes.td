@@ -23,6 +23,21 @@ def ElidedConstantsPass : Pass<"jaxc-elided-constants", "mlir::ModuleOp"> {
   ];
 }
 
+def FuseElementwisePass : Pass<"jaxc-fuse-elementwise-ops"> {
+  let summary = "Fuse elementwise ops, but not into contractions' operands";
+  let description = [{
+    linalg-fuse-elementwise-ops, except that a producer is not fused into
+    an operand of a consumer with reduction loops that reads each element
+    more than once (a non-permutation indexing map, as a matmul's or a
+    convolution's operands have): there it would be recomputed for every
+    read, and the contraction would no longer be the multiply-add that
+    jaxc-linalg-to-runtime hands to the runtime's kernels.
+  }];
+  let dependentDialects = ["mlir::affine::AffineDialect",
+                           "mlir::linalg::LinalgDialect",
+                           "mlir::tensor::TensorDialect"];
+}
+
 def ExtractChecksPass : Pass<"jaxc-extract-checks", "mlir::ModuleOp"> {
   let summary = "Turn test-file checks into hidden results";
   let description = [{

@@ -2,6 +2,7 @@
 
 #include "jaxc/Dialect/Runtime/IR/RuntimeOps.h"
 
+#include "mlir/Dialect/MemRef/Utils/MemRefUtils.h"
 #include "mlir/IR/Builders.h"
 #include "mlir/Interfaces/FunctionInterfaces.h"
 
@@ -35,20 +36,11 @@ LogicalResult verifyStrided(Operation *op, MemRefType type, StringRef name) {
   return success();
 }
 
-// The conv kernel takes plain pointers: strides must be row-major dense.
+// The conv kernel takes plain pointers: operands must be one contiguous
+// row-major block.
 LogicalResult verifyDense(Operation *op, MemRefType type, StringRef name) {
-  SmallVector<int64_t> strides;
-  int64_t offset;
-  if (failed(type.getStridesAndOffset(strides, offset)))
-    return op->emitOpError() << name << " must have a strided layout";
-  int64_t expected = 1;
-  for (int64_t dim = type.getRank() - 1; dim >= 0; --dim) {
-    if (strides[dim] != expected || ShapedType::isDynamic(expected))
-      return op->emitOpError() << name << " must be dense row-major";
-    expected = ShapedType::isDynamic(type.getDimSize(dim))
-                   ? ShapedType::kDynamic
-                   : expected * type.getDimSize(dim);
-  }
+  if (!memref::isStaticShapeAndContiguousRowMajor(type))
+    return op->emitOpError() << name << " must be dense row-major";
   return success();
 }
 
@@ -89,9 +81,6 @@ LogicalResult Conv2dF32Op::verify() {
   int64_t groups = getGroups();
   if (groups < 1)
     return emitOpError("groups must be positive");
-  if (!input.hasStaticShape() || !filter.hasStaticShape() ||
-      !output.hasStaticShape())
-    return emitOpError("operands must have static shapes");
   ArrayRef<int64_t> in = input.getShape(), f = filter.getShape(),
                     out = output.getShape();
   if (in[0] != out[0])
