@@ -235,3 +235,37 @@ func.func @conv_reversed(%x: memref<1x5x5x2xf32>, %w: memref<3x3x2x4xf32>, %y: m
   }
   return
 }
+
+// -----
+
+// The padded buffer's zeros may come from a copy of a shared zero-filled
+// buffer (CSE merges equal fills); that copy goes with the padded buffer.
+#in = affine_map<(d0, d1, d2, d3, d4, d5, d6) -> (d0, d1 + d5, d2 + d6, d4)>
+#filter = affine_map<(d0, d1, d2, d3, d4, d5, d6) -> (d5, d6, d4, d3)>
+#out = affine_map<(d0, d1, d2, d3, d4, d5, d6) -> (d0, d1, d2, d3)>
+// CHECK-LABEL: func.func @conv_padded_from_shared_zeros
+// CHECK: %[[ZEROS:.*]] = memref.alloc() : memref<1x6x6x2xf32>
+// CHECK-NEXT: linalg.fill ins(%{{.*}} : f32) outs(%[[ZEROS]] : memref<1x6x6x2xf32>)
+// CHECK-NEXT: jaxc_rt.conv2d_f32 %arg0, %arg1, %arg2 strides [1, 1] padding [1, 1] dilation [1, 1] groups 1
+// CHECK-NEXT: memref.copy %[[ZEROS]], %arg3
+// CHECK-NEXT: return
+func.func @conv_padded_from_shared_zeros(%x: memref<1x4x4x2xf32>, %w: memref<3x3x2x3xf32>,
+    %y: memref<1x4x4x3xf32>, %other: memref<1x6x6x2xf32>) {
+  %zero = arith.constant 0.0 : f32
+  %zeros = memref.alloc() : memref<1x6x6x2xf32>
+  linalg.fill ins(%zero : f32) outs(%zeros : memref<1x6x6x2xf32>)
+  %padded = memref.alloc() : memref<1x6x6x2xf32>
+  memref.copy %zeros, %padded : memref<1x6x6x2xf32> to memref<1x6x6x2xf32>
+  %interior = memref.subview %padded[0, 1, 1, 0] [1, 4, 4, 2] [1, 1, 1, 1] : memref<1x6x6x2xf32> to memref<1x4x4x2xf32, strided<[72, 12, 2, 1], offset: 14>>
+  linalg.copy ins(%x : memref<1x4x4x2xf32>) outs(%interior : memref<1x4x4x2xf32, strided<[72, 12, 2, 1], offset: 14>>)
+  linalg.fill ins(%zero : f32) outs(%y : memref<1x4x4x3xf32>)
+  linalg.generic {indexing_maps = [#in, #filter, #out], iterator_types = ["parallel", "parallel", "parallel", "parallel", "reduction", "reduction", "reduction"]}
+      ins(%padded, %w : memref<1x6x6x2xf32>, memref<3x3x2x3xf32>) outs(%y : memref<1x4x4x3xf32>) {
+  ^bb0(%a: f32, %b: f32, %acc: f32):
+    %p = arith.mulf %a, %b : f32
+    %s = arith.addf %acc, %p : f32
+    linalg.yield %s : f32
+  }
+  memref.copy %zeros, %other : memref<1x6x6x2xf32> to memref<1x6x6x2xf32>
+  return
+}

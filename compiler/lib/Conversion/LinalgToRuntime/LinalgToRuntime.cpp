@@ -341,8 +341,8 @@ matchWindowIndex(AffineExpr expr, unsigned numLoops, unsigned outLoop,
 }
 
 // The zero padding of the spec's padded_lhs, done on the fly by the kernel:
-// `padded` is a fresh buffer that is zero-filled, then gets `input` copied
-// into its interior at (top, left), then is read by `conv`.
+// `padded` is a fresh buffer that is zeroed (`fill`), then gets `input`
+// copied into its interior at (top, left), then is read by `conv`.
 struct PaddedInput {
   Value input;
   int64_t top, left;
@@ -372,10 +372,8 @@ std::optional<PaddedInput> matchPaddedInput(Value padded, Operation *conv) {
     return std::nullopt;
   // The rest of the buffer must be zero, and the input unchanged until the
   // convolution reads it in place of the copy.
-  Operation *fill = getLastWriter(padded, copy);
-  auto zeroFill = dyn_cast_or_null<linalg::FillOp>(fill);
-  if (!zeroFill || zeroFill.getOutputs()[0] != padded ||
-      !matchPattern(zeroFill.getInputs()[0], m_PosZeroFloat()) ||
+  Operation *fill = getZeroInitializer(padded, copy);
+  if (!fill ||
       !untouchedBetween(copy, conv, getRootBuffer(input), Access::Write))
     return std::nullopt;
   return PaddedInput{input, offsets[1], offsets[2], alloc, fill, interior,
