@@ -90,6 +90,9 @@ void buildBufferizedPhase(OpPassManager &pm) {
 }
 
 void buildLLVMPhase(OpPassManager &pm) {
+  // One loop instead of a nest per elementwise op: far less for LLVM to
+  // vectorize and unroll.
+  pm.addNestedPass<func::FuncOp>(createCollapseParallelDimsPass());
   // Parallel dimensions become scf.parallel; those with enough work run on
   // the runtime's thread pool.
   pm.addNestedPass<func::FuncOp>(createConvertLinalgToParallelLoopsPass());

@@ -19,7 +19,17 @@ struct MemrefCopyToLinalgPass
     : jaxc::impl::MemrefCopyToLinalgPassBase<MemrefCopyToLinalgPass> {
   void runOnOperation() override {
     SmallVector<memref::CopyOp> copies;
-    getOperation().walk([&](memref::CopyOp copy) { copies.push_back(copy); });
+    // A copy between identity-layout memrefs lowers to a memcpy intrinsic:
+    // keep it, which is also far less code for LLVM than a loop nest.
+    auto isContiguous = [](Type type) {
+      auto memref = dyn_cast<MemRefType>(type);
+      return memref && memref.getLayout().isIdentity();
+    };
+    getOperation().walk([&](memref::CopyOp copy) {
+      if (!isContiguous(copy.getSource().getType()) ||
+          !isContiguous(copy.getTarget().getType()))
+        copies.push_back(copy);
+    });
     IRRewriter rewriter(&getContext());
     for (memref::CopyOp copy : copies) {
       rewriter.setInsertionPoint(copy);

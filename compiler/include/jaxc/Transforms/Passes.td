@@ -74,13 +74,30 @@ def ResultsToOutParamsPass
 
 def MemrefCopyToLinalgPass
     : Pass<"jaxc-memref-copy-to-linalg", "mlir::func::FuncOp"> {
-  let summary = "Rewrite memref.copy as linalg.copy";
+  let summary = "Rewrite strided memref.copy as linalg.copy";
   let description = [{
     memref.copy between strided memrefs lowers to a call into MLIR's C
     runner library, which the runtime does not have. As linalg.copy it
-    lowers to plain loops.
+    lowers to plain loops. Copies between identity-layout memrefs stay:
+    they lower to memcpy.
   }];
   let dependentDialects = ["mlir::linalg::LinalgDialect"];
+}
+
+def CollapseParallelDimsPass
+    : Pass<"jaxc-collapse-parallel-dims", "mlir::func::FuncOp"> {
+  let summary = "Merge the loops of all-parallel linalg.generic ops on memrefs";
+  let description = [{
+    An elementwise op on a 20x20 buffer lowers to a loop of 20 loops of 20;
+    LLVM then vectorizes and unrolls each inner loop with its remainder and
+    runtime checks, so programs with many such ops (CHLO's special
+    functions) spend most of their compile time there. Consecutive loops
+    that every indexing map keeps adjacent and in order become one loop
+    over collapsed identity-layout operands (memref.collapse_shape, a
+    view): one loop of 400, fewer and simpler loops for LLVM. Ops with
+    reduction loops or linalg.index are left alone.
+  }];
+  let dependentDialects = ["mlir::memref::MemRefDialect"];
 }
 
 def InlineNonBarePtrCallsPass
