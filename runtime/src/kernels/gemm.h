@@ -34,11 +34,18 @@ using PackRowsFn = void (*)(float *dst, const float *const *rows,
 // The most rows of any microkernel's sliver.
 constexpr int64_t kMaxMr = 16;
 
+// Packs a B panel of a row-major B (unit column stride):
+// dst[p * nr + j] = src[p * rowStride + j] for p < kc, j < cols <= nr;
+// zero for cols <= j < nr. dst is 64-byte aligned.
+using PackPanelFn = void (*)(float *dst, const float *src, int64_t rowStride,
+                             int64_t kc, int64_t cols);
+
 struct Microkernel {
   const char *name;
   int64_t mr, nr;
   MicrokernelFn run;
   PackRowsFn packRows;
+  PackPanelFn packPanel;
   // Cache blocking for this kernel: depth of a packed block and the most
   // rows of A packed at once.
   int64_t kcMax, mcMax;

@@ -15,7 +15,6 @@
 #include <algorithm>
 #include <cassert>
 #include <cstdlib>
-#include <cstring>
 #include <type_traits>
 
 namespace jaxc::runtime::impl {
@@ -70,13 +69,12 @@ void parallelFor(jaxc_context_t *ctx, int64_t count, int64_t grain, F &&f) {
 }
 
 // dst[p * nr + j] = B(p, j) for p < kc, j < cols; zero for cols <= j < nr.
-void packBPanel(float *dst, const float *src, int64_t kc, int64_t cols,
-                int64_t nr, int64_t rowStride, int64_t colStride) {
+void packBPanel(const Microkernel &kernel, float *dst, const float *src,
+                int64_t kc, int64_t cols, int64_t rowStride,
+                int64_t colStride) {
+  int64_t nr = kernel.nr;
   if (colStride == 1) {
-    for (int64_t p = 0; p < kc; ++p) {
-      std::memcpy(dst + p * nr, src + p * rowStride, cols * sizeof(float));
-      std::fill(dst + p * nr + cols, dst + (p + 1) * nr, 0.0f);
-    }
+    kernel.packPanel(dst, src, rowStride, kc, cols);
     return;
   }
   // Read along the smaller stride (a transposed B reads down its columns).
@@ -109,15 +107,16 @@ Blocking chooseBlocking(const GemmProblem &g, const Microkernel &kernel,
   blocking.kc = ceilDiv(g.k, blocking.kBlocks);
   blocking.panels = ceilDiv(g.n, kernel.nr);
   blocking.nPadded = blocking.panels * kernel.nr;
-  // A few tasks per thread even out the edge tasks; split N first (A
-  // blocks are packed once per N block), then M down to one sliver.
+  // Several tasks per thread even out uneven ones. Split M first, down to
+  // one sliver per task: every task reads the one packed B, while each N
+  // block packs its rows of A again.
   int64_t slivers = ceilDiv(g.m, kernel.mr);
-  int64_t wanted = threads > 1 ? 4 * threads : 1;
-  int64_t mBlocks = ceilDiv(g.m, kernel.mcMax);
+  int64_t wanted = threads > 1 ? 8 * threads : 1;
+  int64_t mBlocks =
+      std::max(ceilDiv(g.m, kernel.mcMax),
+               std::min(slivers, ceilDiv(wanted, g.batch)));
   int64_t nBlocks = std::clamp(ceilDiv(wanted, g.batch * mBlocks), int64_t{1},
                                blocking.panels);
-  if (g.batch * mBlocks * nBlocks < wanted)
-    mBlocks = std::clamp(ceilDiv(wanted, g.batch * nBlocks), mBlocks, slivers);
   blocking.mc = ceilDiv(slivers, mBlocks) * kernel.mr;
   blocking.mBlocks = ceilDiv(g.m, blocking.mc);
   blocking.panelsPerTask = ceilDiv(blocking.panels, nBlocks);
@@ -128,7 +127,8 @@ Blocking chooseBlocking(const GemmProblem &g, const Microkernel &kernel,
 // Packs all of B: per batch, K block after K block, each block panel after
 // panel (kc x nr each).
 void packB(jaxc_context_t *ctx, const GemmProblem &g, const Blocking &bl,
-           int64_t nr, float *packed) {
+           const Microkernel &kernel, float *packed) {
+  int64_t nr = kernel.nr;
   int64_t perBatch = bl.kBlocks * bl.panels;
   int64_t grain = std::max<int64_t>(1, (int64_t{1} << 16) / (bl.kc * nr));
   parallelFor(ctx, g.batch * perBatch, grain, [&](int64_t begin, int64_t end) {
@@ -138,10 +138,11 @@ void packB(jaxc_context_t *ctx, const GemmProblem &g, const Blocking &bl,
       int64_t panel = item % bl.panels;
       int64_t p0 = q * bl.kc, kc = std::min(bl.kc, g.k - p0);
       int64_t j0 = panel * nr;
-      packBPanel(packed + b * g.k * bl.nPadded + p0 * bl.nPadded +
+      packBPanel(kernel,
+                 packed + b * g.k * bl.nPadded + p0 * bl.nPadded +
                      panel * kc * nr,
                  g.b + b * g.bBatch + p0 * g.bRow + j0 * g.bCol, kc,
-                 std::min(nr, g.n - j0), nr, g.bRow, g.bCol);
+                 std::min(nr, g.n - j0), g.bRow, g.bCol);
     }
   });
 }
@@ -211,7 +212,7 @@ void runGemm(jaxc_context_t *ctx, const GemmProblem &g,
   Blocking bl = chooseBlocking(g, kernel, threads);
   int64_t mr = kernel.mr, nr = kernel.nr;
   float *packedB = packedBScratch.get(g.batch * g.k * bl.nPadded);
-  packB(ctx, g, bl, nr, packedB);
+  packB(ctx, g, bl, kernel, packedB);
 
   int64_t tasksPerBatch = bl.mBlocks * bl.nBlocks;
   parallelFor(ctx, g.batch * tasksPerBatch, 1, [&](int64_t begin,

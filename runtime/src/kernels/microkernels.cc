@@ -112,6 +112,20 @@ avx512PackRows(float *dst, const float *const *rows, int64_t count,
 
 #pragma GCC diagnostic pop
 
+// Two masked 16-float loads and aligned stores per row of the panel.
+__attribute__((target("avx512f"))) void
+avx512PackPanel(float *dst, const float *src, int64_t rowStride, int64_t kc,
+                int64_t cols) {
+  __mmask16 lo = static_cast<__mmask16>(
+      (1u << std::min<int64_t>(cols, 16)) - 1);
+  __mmask16 hi = static_cast<__mmask16>(
+      (1u << std::max<int64_t>(cols - 16, 0)) - 1);
+  for (int64_t p = 0; p < kc; ++p, src += rowStride, dst += kAvx512Nr) {
+    _mm512_store_ps(dst, _mm512_maskz_loadu_ps(lo, src));
+    _mm512_store_ps(dst + 16, _mm512_maskz_loadu_ps(hi, src + 16));
+  }
+}
+
 // 6 x 16: 12 ymm accumulators of the 16 registers.
 constexpr int kAvx2Mr = 6;
 constexpr int kAvx2Nr = 16;
@@ -156,6 +170,14 @@ void scalarPackRows(float *dst, const float *const *rows, int64_t count,
   }
 }
 
+template <int64_t Nr>
+void scalarPackPanel(float *dst, const float *src, int64_t rowStride,
+                     int64_t kc, int64_t cols) {
+  for (int64_t p = 0; p < kc; ++p, src += rowStride, dst += Nr)
+    for (int64_t j = 0; j < Nr; ++j)
+      dst[j] = j < cols ? src[j] : 0.0f;
+}
+
 // Any CPU: std::fma keeps the bits of the vector kernels.
 constexpr int kPortableMr = 4;
 constexpr int kPortableNr = 8;
@@ -181,14 +203,21 @@ void portableKernel(int64_t kc, const float *a, const float *b, float *c,
 // kc keeps a B micro-panel (kc x nr) in the 48 KiB L1 next to an A sliver;
 // mc keeps a packed A block (mc x kc) well inside the 2 MiB L2.
 #if defined(__x86_64__)
-constexpr Microkernel kAvx512{"avx512",       kAvx512Mr, kAvx512Nr,
-                              avx512Kernel,   avx512PackRows,
-                              256,            14 * 16};
-constexpr Microkernel kAvx2{"avx2",     kAvx2Mr,        kAvx2Nr, avx2Kernel,
-                            scalarPackRows, 256,        6 * 32};
+constexpr Microkernel kAvx512{"avx512",        kAvx512Mr,      kAvx512Nr,
+                              avx512Kernel,    avx512PackRows, avx512PackPanel,
+                              256,             14 * 16};
+constexpr Microkernel kAvx2{"avx2",         kAvx2Mr,
+                            kAvx2Nr,        avx2Kernel,
+                            scalarPackRows, scalarPackPanel<kAvx2Nr>,
+                            256,            6 * 32};
 #endif
-constexpr Microkernel kPortable{"portable",     kPortableMr,    kPortableNr,
-                                portableKernel, scalarPackRows, 256,
+constexpr Microkernel kPortable{"portable",
+                                kPortableMr,
+                                kPortableNr,
+                                portableKernel,
+                                scalarPackRows,
+                                scalarPackPanel<kPortableNr>,
+                                256,
                                 4 * 32};
 
 } // namespace
