@@ -9,7 +9,9 @@
 # (default 5), JAXC_BENCH_MIN_TIME (seconds per repetition, default 0.5).
 # Prints the machine, a table (median of the repetitions after a warm-up
 # call, on both sides), ResNet-50's compile and module load time, and last
-# one `ratio <workload> jaxc_over_<peer>=<x.xx>` line per comparison.
+# one `ratio <workload> jaxc_over_<peer>=<x.xx>` line per comparison. A
+# workload jaxc fails on is reported on stderr and left out of the ratios;
+# the exit status is then 1.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
@@ -64,19 +66,18 @@ else
   echo "compare: $resnet50 is missing (it comes with shared/); skipping ResNet-50" >&2
 fi
 
-: >"$work/compile_seconds.txt"
-for workload in "${workloads[@]}"; do
-  echo "compare: compiling and timing $workload" >&2
+# Compiles and times one workload; its result is $work/<workload>.json.
+run_jaxc() {
+  local workload=$1 start end inputs=() count i
   start=$(date +%s.%N)
   # ResNet-50's weights are elided from the export; any values time the same.
   "$jaxc" compile "${sources[$workload]}" --fill-elided-constants \
-    --output="$work/$workload.vmfb"
+    --output="$work/$workload.vmfb" || return 1
   end=$(date +%s.%N)
   if [ "$workload" = resnet50 ]; then
     awk -v w="$workload" -v s="$start" -v e="$end" 'BEGIN { print w, e - s }' \
       >>"$work/compile_seconds.txt"
   fi
-  inputs=()
   count=$(ls "$work/inputs/$workload".*.npy | wc -l)
   for ((i = 0; i < count; i++)); do
     inputs+=("--input=@$work/inputs/$workload.$i.npy")
@@ -85,9 +86,17 @@ for workload in "${workloads[@]}"; do
     "${inputs[@]}" --device=local-task \
     --benchmark_repetitions="$repetitions" \
     --benchmark_min_time="$min_time" --benchmark_format=json \
-    >"$work/$workload.json" 2>"$work/$workload.stderr" || {
-    cat "$work/$workload.stderr" >&2
-    exit 1
+    >"$work/$workload.json.part" && mv "$work/$workload.json.part" "$work/$workload.json"
+}
+
+: >"$work/compile_seconds.txt"
+for workload in "${workloads[@]}"; do
+  echo "compare: compiling and timing $workload" >&2
+  # A workload jaxc fails on is reported and the others still run: the
+  # table says "no jaxc result" for it.
+  run_jaxc "$workload" 2>"$work/$workload.stderr" || {
+    echo "compare: error: jaxc failed on $workload:" >&2
+    tail -5 "$work/$workload.stderr" >&2
   }
 done
 
@@ -95,3 +104,6 @@ echo "compare: timing the peers" >&2
 /usr/bin/python3 bench/peers.py time "$work/inputs" "$repetitions" "$min_time" \
   >"$work/peers.jsonl"
 /usr/bin/python3 bench/report.py "$work"
+for workload in "${workloads[@]}"; do
+  [ -f "$work/$workload.json" ] || exit 1
+done
