@@ -18,7 +18,6 @@
 #include "mlir/Pass/PassManager.h"
 #include "mlir/Support/FileUtilities.h"
 
-#include "llvm/Support/Regex.h"
 #include "llvm/Support/SourceMgr.h"
 
 using namespace mlir;
@@ -29,37 +28,48 @@ namespace {
 
 // JAX prints i1 hex constants with one byte per element; MLIR 22 reads i1
 // hex data bit-packed. Repack such constants so JAX's files parse as JAX
-// meant them.
+// meant them. A plain scan: llvm::Regex backtracks over every hex digit of
+// every constant, which took a third of the compile time of large files.
 std::string repackBoolHexConstants(llvm::StringRef source) {
-  static const llvm::Regex boolHex(
-      "dense<\"0x([0-9A-Fa-f]*)\"> : tensor<([0-9x]*)i1>");
+  static constexpr llvm::StringLiteral kOpen = "dense<\"0x";
+  static constexpr llvm::StringLiteral kType = "\"> : tensor<";
+  static constexpr llvm::StringLiteral kI1 = "i1>";
   std::string out;
-  llvm::SmallVector<llvm::StringRef> match;
-  while (boolHex.match(source, &match)) {
-    size_t start = match[0].data() - source.data();
-    out += source.substr(0, start).str();
-    llvm::StringRef hex = match[1];
+  size_t copied = 0;
+  for (size_t open = source.find(kOpen); open != llvm::StringRef::npos;
+       open = source.find(kOpen, open + 1)) {
+    size_t hexStart = open + kOpen.size();
+    size_t hexEnd =
+        source.find_first_not_of("0123456789ABCDEFabcdef", hexStart);
+    if (hexEnd == llvm::StringRef::npos ||
+        !source.substr(hexEnd).starts_with(kType))
+      continue;
+    size_t dimsStart = hexEnd + kType.size();
+    size_t dimsEnd = source.find_first_not_of("0123456789x", dimsStart);
+    if (dimsEnd == llvm::StringRef::npos ||
+        !source.substr(dimsEnd).starts_with(kI1))
+      continue;
+    llvm::StringRef hex = source.slice(hexStart, hexEnd);
+    llvm::StringRef shape = source.slice(dimsStart, dimsEnd);
     int64_t elements = 1;
-    for (llvm::StringRef dims = match[2]; !dims.empty();) {
+    for (llvm::StringRef dims = shape; !dims.empty();) {
       auto [dim, rest] = dims.split('x');
       int64_t size = 0;
       dim.getAsInteger(10, size);
       elements *= size;
       dims = rest;
     }
-    if (static_cast<int64_t>(hex.size()) == 2 * elements && elements > 1) {
-      std::string packed((elements + 7) / 8, '\0');
-      for (int64_t i = 0; i < elements; ++i)
-        if (hex.substr(2 * i, 2) != "00")
-          packed[i / 8] |= static_cast<char>(1 << (i % 8));
-      out += "dense<\"0x" + llvm::toHex(packed) + "\"> : tensor<" +
-             match[2].str() + "i1>";
-    } else {
-      out += match[0].str();
-    }
-    source = source.substr(start + match[0].size());
+    if (static_cast<int64_t>(hex.size()) != 2 * elements || elements <= 1)
+      continue;
+    std::string packed((elements + 7) / 8, '\0');
+    for (int64_t i = 0; i < elements; ++i)
+      if (hex.substr(2 * i, 2) != "00")
+        packed[i / 8] |= static_cast<char>(1 << (i % 8));
+    out += source.slice(copied, open);
+    out += (kOpen + llvm::toHex(packed) + kType + shape + kI1).str();
+    copied = dimsEnd + kI1.size();
   }
-  return out + source.str();
+  return out + source.substr(copied).str();
 }
 
 // The op named in a diagnostic, e.g. "'stablehlo.fft' op ..." or
