@@ -25,8 +25,8 @@ bool isIdentityLayoutMemref(Type type) {
 bool keepsAdjacent(AffineMap map, ArrayRef<int64_t> run) {
   SmallVector<unsigned> positions;
   for (int64_t loop : run)
-    if (std::optional<unsigned> position = map.getResultPosition(
-            getAffineDimExpr(loop, map.getContext())))
+    if (std::optional<unsigned> position =
+            map.getResultPosition(getAffineDimExpr(loop, map.getContext())))
       positions.push_back(*position);
   if (positions.empty())
     return true;
@@ -71,10 +71,9 @@ struct CollapseParallelDimsPass
       if (op.hasPureBufferSemantics() && op.getNumLoops() > 1 &&
           op.getNumLoops() == op.getNumParallelLoops() &&
           !op.hasIndexSemantics() &&
-          llvm::all_of(op.getIndexingMapsArray(),
-                       [](AffineMap map) {
-                         return map.isProjectedPermutation();
-                       }) &&
+          llvm::all_of(
+              op.getIndexingMapsArray(),
+              [](AffineMap map) { return map.isProjectedPermutation(); }) &&
           llvm::all_of(op->getOperandTypes(), isIdentityLayoutMemref))
         candidates.push_back(op);
     });

@@ -44,8 +44,8 @@ struct InlineNonBarePtrCallsPass
       auto callee = symbols.lookup<func::FuncOp>(call.getCallee());
       if (!mustInline(callee))
         continue;
-      if (failed(inlineCall(interface, config.getCloneCallback(), call,
-                            callee, &callee.getBody()))) {
+      if (failed(inlineCall(interface, config.getCloneCallback(), call, callee,
+                            &callee.getBody()))) {
         call.emitOpError("calls a function the bare-pointer convention "
                          "cannot lower, and it cannot be inlined");
         return signalPassFailure();
