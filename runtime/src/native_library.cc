@@ -2,10 +2,12 @@
 
 #include "native_library.h"
 
+#include "kernels/kernels.h"
 #include "status.h"
 
 #include <cerrno>
 #include <dlfcn.h>
+#include <link.h>
 #include <sys/mman.h>
 
 namespace jaxc::runtime::impl {
@@ -27,9 +29,37 @@ int writeAll(int fd, const uint8_t *data, size_t size) {
   return 0;
 }
 
+// The read-only PT_LOAD segments of the loaded object at `base`.
+std::vector<std::pair<const void *, const void *>>
+findReadOnlySegments(uintptr_t base) {
+  struct Search {
+    uintptr_t base;
+    std::vector<std::pair<const void *, const void *>> segments;
+  } search{base, {}};
+  dl_iterate_phdr(
+      [](dl_phdr_info *info, size_t, void *data) {
+        auto *search = static_cast<Search *>(data);
+        if (info->dlpi_addr != search->base)
+          return 0;
+        for (ElfW(Half) i = 0; i < info->dlpi_phnum; ++i) {
+          const ElfW(Phdr) &header = info->dlpi_phdr[i];
+          if (header.p_type != PT_LOAD || (header.p_flags & PF_W))
+            continue;
+          auto *begin = reinterpret_cast<const char *>(info->dlpi_addr +
+                                                       header.p_vaddr);
+          search->segments.emplace_back(begin, begin + header.p_memsz);
+        }
+        return 1;
+      },
+      &search);
+  return search.segments;
+}
+
 } // namespace
 
 NativeLibrary::~NativeLibrary() {
+  for (auto [begin, end] : constantSegments)
+    forgetConstantMemory(begin, end);
   // dlclose before the memory file closes: see open().
   if (handle)
     dlclose(handle);
@@ -56,6 +86,11 @@ jaxc_status_t NativeLibrary::open(const uint8_t *elf, size_t size,
     return failure(std::string("cannot load the native code: ") +
                    (reason ? reason : "unknown dlopen error"));
   }
+  link_map *map = nullptr;
+  if (dlinfo(handle, RTLD_DI_LINKMAP, &map) == 0 && map)
+    constantSegments = findReadOnlySegments(map->l_addr);
+  for (auto [begin, end] : constantSegments)
+    registerConstantMemory(begin, end);
   return nullptr;
 }
 

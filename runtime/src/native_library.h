@@ -14,6 +14,8 @@
 
 #include <cstdint>
 #include <string>
+#include <utility>
+#include <vector>
 
 namespace jaxc::runtime::impl {
 
@@ -33,6 +35,9 @@ public:
 private:
   UniqueFd memoryFile;
   void *handle = nullptr;
+  // The loaded library's read-only segments: its constants, which the
+  // kernels may pack once (kernels/kernels.h).
+  std::vector<std::pair<const void *, const void *>> constantSegments;
 };
 
 } // namespace jaxc::runtime::impl

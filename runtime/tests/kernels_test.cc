@@ -198,6 +198,41 @@ TEST(MatmulF32, EmptyProblemsWriteNothing) {
   }
 }
 
+// A B operand in registered constant memory is packed on first use only:
+// changing it behind the kernels' back (which the contract forbids) shows
+// the reuse. Forgetting the memory, or a B only partly inside it, packs
+// again.
+TEST(MatmulF32, ConstantOperandsArePackedOnce) {
+  jaxc_context_t ctx = makeContext(2);
+  Matmul matmul({1, 30, 40, 50});
+  auto run = [&] {
+    std::vector<float> c(30 * 40, NAN);
+    matmul.args.c = c.data();
+    jaxcMatmulF32(&ctx, &matmul.args);
+    return c;
+  };
+  auto expected = [&] {
+    std::vector<float> chain;
+    std::vector<double> exact;
+    matmul.reference(chain, exact);
+    return chain;
+  };
+  std::vector<float> original = expected();
+  const float *b = matmul.b.data();
+  registerConstantMemory(b, b + matmul.b.size());
+  EXPECT_TRUE(sameBits(run(), original));
+  matmul.b[7] += 1.0f;
+  EXPECT_TRUE(sameBits(run(), original)) << "B was packed again";
+  forgetConstantMemory(b, b + matmul.b.size());
+  EXPECT_TRUE(sameBits(run(), expected()));
+
+  registerConstantMemory(b, b + matmul.b.size() - 1);
+  run();
+  matmul.b[7] += 1.0f;
+  EXPECT_TRUE(sameBits(run(), expected())) << "B is not all constant";
+  forgetConstantMemory(b, b + matmul.b.size() - 1);
+}
+
 //===----------------------------------------------------------------------===//
 // conv2d
 //===----------------------------------------------------------------------===//

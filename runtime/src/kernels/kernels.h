@@ -17,6 +17,13 @@ namespace jaxc::runtime::impl {
 void jaxcMatmulF32(jaxc_context_t *ctx, const jaxc_matmul_f32_args_t *args);
 void jaxcConv2dF32(jaxc_context_t *ctx, const jaxc_conv2d_f32_args_t *args);
 
+// [begin, end) is memory that stays unchanged until forgotten: a loaded
+// module's read-only segments, where its constant weights live. A B operand
+// inside it is packed once and the packing reused by later calls.
+void registerConstantMemory(const void *begin, const void *end);
+// Drops the packings of B operands in [begin, end); call before unmapping.
+void forgetConstantMemory(const void *begin, const void *end);
+
 } // namespace jaxc::runtime::impl
 
 #endif // JAXC_RUNTIME_SRC_KERNELS_KERNELS_H

@@ -15,6 +15,10 @@
 #include <algorithm>
 #include <cassert>
 #include <cstdlib>
+#include <map>
+#include <memory>
+#include <mutex>
+#include <tuple>
 #include <type_traits>
 
 namespace jaxc::runtime::impl {
@@ -22,27 +26,30 @@ namespace {
 
 int64_t ceilDiv(int64_t a, int64_t b) { return (a + b - 1) / b; }
 
-// A thread's packing buffer, 64-byte aligned, grown on demand and kept for
-// the next call, so that packing allocates nothing in the steady state.
+struct FreeDeleter {
+  void operator()(float *data) const { std::free(data); }
+};
+using AlignedFloats = std::unique_ptr<float[], FreeDeleter>;
+
+AlignedFloats allocateAligned(int64_t count) {
+  size_t bytes = (static_cast<size_t>(count) * sizeof(float) + 63) & ~63ul;
+  return AlignedFloats(static_cast<float *>(std::aligned_alloc(64, bytes)));
+}
+
+// A thread's packing buffer, grown on demand and kept for the next call, so
+// that packing allocates nothing in the steady state.
 class Scratch {
 public:
-  Scratch() = default;
-  Scratch(const Scratch &) = delete;
-  Scratch &operator=(const Scratch &) = delete;
-  ~Scratch() { std::free(data); }
-
   float *get(int64_t count) {
     if (count > capacity) {
-      std::free(data);
-      size_t bytes = (static_cast<size_t>(count) * sizeof(float) + 63) & ~63ul;
-      data = static_cast<float *>(std::aligned_alloc(64, bytes));
+      data = allocateAligned(count);
       capacity = count;
     }
-    return data;
+    return data.get();
   }
 
 private:
-  float *data = nullptr;
+  AlignedFloats data;
   int64_t capacity = 0;
 };
 
@@ -50,6 +57,82 @@ private:
 // packed A block.
 thread_local Scratch packedBScratch;
 thread_local Scratch packedAScratch;
+
+// Packings of B operands in constant memory (a module's weights), kept
+// across calls: weights are then packed once, not on every call.
+class ConstantPackings {
+public:
+  void addRange(const void *begin, const void *end) {
+    std::lock_guard<std::mutex> lock(mutex);
+    ranges.emplace_back(begin, end);
+  }
+
+  void removeRange(const void *begin, const void *end) {
+    std::lock_guard<std::mutex> lock(mutex);
+    ranges.erase(std::remove(ranges.begin(), ranges.end(), Range{begin, end}),
+                 ranges.end());
+    for (auto it = packings.begin(); it != packings.end();) {
+      const void *b = std::get<0>(it->first);
+      if (b >= begin && b < end) {
+        bytes -= it->second.bytes;
+        it = packings.erase(it);
+      } else {
+        ++it;
+      }
+    }
+  }
+
+  // The packing of g's B for `kernel`, made by pack(buffer) on first use;
+  // null when B is not in constant memory or the cache is full.
+  template <typename Pack>
+  const float *get(const GemmProblem &g, const Microkernel &kernel,
+                   int64_t count, Pack &&pack) {
+    if (g.bBatch < 0 || g.bRow < 0 || g.bCol < 0)
+      return nullptr;
+    const float *last = g.b + (g.batch - 1) * g.bBatch + (g.k - 1) * g.bRow +
+                        (g.n - 1) * g.bCol;
+    Key key{g.b, g.batch, g.k, g.n, g.bBatch, g.bRow, g.bCol, &kernel};
+    std::lock_guard<std::mutex> lock(mutex);
+    if (auto it = packings.find(key); it != packings.end())
+      return it->second.data.get();
+    size_t size = static_cast<size_t>(count) * sizeof(float);
+    bool constant =
+        std::any_of(ranges.begin(), ranges.end(), [&](const Range &range) {
+          return g.b >= range.first &&
+                 static_cast<const void *>(last + 1) <= range.second;
+        });
+    if (!constant || bytes + size > kMaxBytes)
+      return nullptr;
+    Packing &packing = packings[key];
+    packing.data = allocateAligned(count);
+    packing.bytes = size;
+    bytes += size;
+    pack(packing.data.get());
+    return packing.data.get();
+  }
+
+private:
+  // Packings beyond this pack on every call, as other operands do.
+  static constexpr size_t kMaxBytes = size_t{1} << 30;
+  using Range = std::pair<const void *, const void *>;
+  using Key = std::tuple<const float *, int64_t, int64_t, int64_t, int64_t,
+                         int64_t, int64_t, const Microkernel *>;
+  struct Packing {
+    AlignedFloats data;
+    size_t bytes = 0;
+  };
+
+  std::mutex mutex;
+  std::vector<Range> ranges;
+  std::map<Key, Packing> packings;
+  size_t bytes = 0;
+};
+
+// Never destroyed: modules may be freed during static destruction.
+ConstantPackings &constantPackings() {
+  static auto *packings = new ConstantPackings;
+  return *packings;
+}
 
 // Runs f(begin, end) over [0, count) on the context's thread pool; without
 // one (tests), on this thread.
@@ -211,8 +294,15 @@ void runGemm(jaxc_context_t *ctx, const GemmProblem &g,
   int64_t threads = ctx ? std::max<int64_t>(1, ctx->thread_count) : 1;
   Blocking bl = chooseBlocking(g, kernel, threads);
   int64_t mr = kernel.mr, nr = kernel.nr;
-  float *packedB = packedBScratch.get(g.batch * g.k * bl.nPadded);
-  packB(ctx, g, bl, kernel, packedB);
+  int64_t packedBSize = g.batch * g.k * bl.nPadded;
+  auto pack = [&](float *packed) { packB(ctx, g, bl, kernel, packed); };
+  const float *packedB =
+      constantPackings().get(g, kernel, packedBSize, pack);
+  if (!packedB) {
+    float *scratch = packedBScratch.get(packedBSize);
+    pack(scratch);
+    packedB = scratch;
+  }
 
   int64_t tasksPerBatch = bl.mBlocks * bl.nBlocks;
   parallelFor(ctx, g.batch * tasksPerBatch, 1, [&](int64_t begin,
@@ -241,6 +331,14 @@ void runGemm(jaxc_context_t *ctx, const GemmProblem &g,
       }
     }
   });
+}
+
+void registerConstantMemory(const void *begin, const void *end) {
+  constantPackings().addRange(begin, end);
+}
+
+void forgetConstantMemory(const void *begin, const void *end) {
+  constantPackings().removeRange(begin, end);
 }
 
 void jaxcMatmulF32(jaxc_context_t *ctx, const jaxc_matmul_f32_args_t *args) {
