@@ -9,6 +9,7 @@
 #include <atomic>
 #include <cerrno>
 #include <cstdlib>
+#include <malloc.h>
 #include <mutex>
 #include <string>
 #include <system_error>
@@ -45,6 +46,25 @@ jaxc_status_t taskThreadCount(unsigned &count) {
   return nullptr;
 }
 
+// Generated code allocates its intermediate buffers with malloc on every
+// call. glibc maps each one above 128 KiB afresh and unmaps it on free, so
+// every call pays page faults for all of them (about a fifth of ResNet-50's
+// time). Serving them from the heap and keeping freed memory makes the next
+// call reuse the same pages. Process-wide, hence once and with an opt-out:
+// JAXC_MALLOC_DEFAULTS=1 leaves malloc as it is.
+void keepFreedBuffers() {
+#if defined(__GLIBC__)
+  static std::once_flag once;
+  std::call_once(once, [] {
+    const char *optOut = std::getenv("JAXC_MALLOC_DEFAULTS");
+    if (optOut && std::string(optOut) == "1")
+      return;
+    mallopt(M_MMAP_THRESHOLD, 32 << 20); // glibc's maximum on 64-bit
+    mallopt(M_TRIM_THRESHOLD, 1 << 30);
+  });
+#endif
+}
+
 jaxc_status_t createDevice(jaxc_device_kind_t kind, jaxc_device_t *&device) {
   unsigned threadCount = 1;
   if (kind == JAXC_DEVICE_LOCAL_TASK) {
@@ -57,6 +77,7 @@ jaxc_status_t createDevice(jaxc_device_kind_t kind, jaxc_device_t *&device) {
                           "; expected JAXC_DEVICE_LOCAL_SYNC (0) or "
                           "JAXC_DEVICE_LOCAL_TASK (1)");
   }
+  keepFreedBuffers();
   try {
     device = new jaxc_device_t(kind, threadCount);
   } catch (const std::system_error &error) {
