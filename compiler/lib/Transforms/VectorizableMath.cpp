@@ -19,10 +19,25 @@ using namespace mlir;
 namespace {
 
 // A constant of `type` (a scalar or a shaped type) with every element value.
-TypedAttr makeSplat(Builder &builder, Type type, TypedAttr value) {
+Value createSplat(OpBuilder &builder, Location loc, Type type,
+                  TypedAttr value) {
   if (auto shaped = dyn_cast<ShapedType>(type))
-    return DenseElementsAttr::get(shaped, value);
-  return value;
+    value = DenseElementsAttr::get(shaped, value);
+  return builder.create<arith::ConstantOp>(loc, type, value);
+}
+
+Value createF32Splat(OpBuilder &builder, Location loc, Type type,
+                     double value) {
+  return createSplat(builder, loc, type, builder.getF32FloatAttr(value));
+}
+
+// Replaces `op` by `result`, except that a NaN `x` gives x itself: the
+// expansions' clamps and integer conversions do not carry NaN through.
+void replaceKeepingNaN(PatternRewriter &rewriter, Operation *op, Value x,
+                       Value result) {
+  Value isNan = rewriter.create<arith::CmpFOp>(op->getLoc(),
+                                               arith::CmpFPredicate::UNO, x, x);
+  rewriter.replaceOpWithNewOp<arith::SelectOp>(op, isNan, x, result);
 }
 
 // exp on f32 to within 1 ULP, overflow to inf and gradual underflow
@@ -44,14 +59,12 @@ struct ExpF32Expansion : OpRewritePattern<math::ExpOp> {
     Type intType = rewriter.getI32Type();
     if (auto shaped = dyn_cast<ShapedType>(type))
       intType = shaped.clone(intType);
-    auto floatConst = [&](double value) -> Value {
-      return rewriter.create<arith::ConstantOp>(
-          loc, type, makeSplat(rewriter, type, rewriter.getF32FloatAttr(value)));
+    auto floatConst = [&](double value) {
+      return createF32Splat(rewriter, loc, type, value);
     };
-    auto intConst = [&](int32_t value) -> Value {
-      return rewriter.create<arith::ConstantOp>(
-          loc, intType,
-          makeSplat(rewriter, intType, rewriter.getI32IntegerAttr(value)));
+    auto intConst = [&](int32_t value) {
+      return createSplat(rewriter, loc, intType,
+                         rewriter.getI32IntegerAttr(value));
     };
     Value x = op.getOperand();
     // Beyond these, exp is 0 or inf in f32; clamping keeps k in range.
@@ -61,30 +74,28 @@ struct ExpF32Expansion : OpRewritePattern<math::ExpOp> {
     Value k = rewriter.create<math::RoundEvenOp>(
         loc, rewriter.create<arith::MulFOp>(loc, clamped,
                                             floatConst(1.4426950408889634)));
-    Value r = rewriter.create<math::FmaOp>(loc, k, floatConst(-0.693359375),
-                                           clamped);
+    Value r =
+        rewriter.create<math::FmaOp>(loc, k, floatConst(-0.693359375), clamped);
     r = rewriter.create<math::FmaOp>(loc, k, floatConst(2.12194440e-4), r);
     Value poly = floatConst(1.0 / 5040);
     for (double coefficient :
          {1.0 / 720, 1.0 / 120, 1.0 / 24, 1.0 / 6, 0.5, 1.0, 1.0})
-      poly = rewriter.create<math::FmaOp>(loc, poly, r,
-                                          floatConst(coefficient));
+      poly =
+          rewriter.create<math::FmaOp>(loc, poly, r, floatConst(coefficient));
     Value kInt = rewriter.create<arith::FPToSIOp>(loc, intType, k);
     Value kHalf = rewriter.create<arith::ShRSIOp>(loc, kInt, intConst(1));
     Value kRest = rewriter.create<arith::SubIOp>(loc, kInt, kHalf);
     auto powerOfTwo = [&](Value exponent) -> Value {
-      Value biased = rewriter.create<arith::AddIOp>(loc, exponent,
-                                                    intConst(127));
+      Value biased =
+          rewriter.create<arith::AddIOp>(loc, exponent, intConst(127));
       Value bits = rewriter.create<arith::ShLIOp>(loc, biased, intConst(23));
       return rewriter.create<arith::BitcastOp>(loc, type, bits);
     };
     Value result = rewriter.create<arith::MulFOp>(
         loc, rewriter.create<arith::MulFOp>(loc, poly, powerOfTwo(kHalf)),
         powerOfTwo(kRest));
-    // NaN in, NaN out (the clamp already propagates it; k would be poison).
-    Value isNan = rewriter.create<arith::CmpFOp>(loc, arith::CmpFPredicate::UNO,
-                                                 x, x);
-    rewriter.replaceOpWithNewOp<arith::SelectOp>(op, isNan, x, result);
+    // NaN in, NaN out (k would be poison).
+    replaceKeepingNaN(rewriter, op, x, result);
     return success();
   }
 };
@@ -104,10 +115,8 @@ struct TanhF32Expansion : OpRewritePattern<math::TanhOp> {
     if (!getElementTypeOrSelf(type).isF32())
       return rewriter.notifyMatchFailure(op, "not f32");
     Location loc = op.getLoc();
-    auto floatConst = [&](double value) -> Value {
-      return rewriter.create<arith::ConstantOp>(
-          loc, type,
-          makeSplat(rewriter, type, rewriter.getF32FloatAttr(value)));
+    auto floatConst = [&](double value) {
+      return createF32Splat(rewriter, loc, type, value);
     };
     Value x = op.getOperand();
     Value a = rewriter.create<math::AbsFOp>(loc, x);
@@ -130,9 +139,7 @@ struct TanhF32Expansion : OpRewritePattern<math::TanhOp> {
     Value magnitude =
         rewriter.create<arith::SelectOp>(loc, isSmall, small, large);
     Value result = rewriter.create<math::CopySignOp>(loc, magnitude, x);
-    Value isNan = rewriter.create<arith::CmpFOp>(
-        loc, arith::CmpFPredicate::UNO, x, x);
-    rewriter.replaceOpWithNewOp<arith::SelectOp>(op, isNan, x, result);
+    replaceKeepingNaN(rewriter, op, x, result);
     return success();
   }
 };

@@ -151,6 +151,20 @@ public:
         b, loc, arith::MulFOp::create(b, loc, normalized, scale), offset);
   }
 
+  /// One elementwise generic applying emitNormalize; scale, offset, mean
+  /// and variance are per-feature tensors.
+  FailureOr<Value> createNormalized(OpBuilder &builder, Location loc,
+                                    Value operand, Value scale, Value offset,
+                                    Value mean, Value variance) const {
+    return createElementwise(
+        builder, loc, {operand, scale, offset, mean, variance},
+        [&](OpBuilder &b, Location l,
+            ValueRange args) -> FailureOr<SmallVector<Value>> {
+          return SmallVector<Value>{
+              emitNormalize(b, l, args[0], args[1], args[2], args[3], args[4])};
+        });
+  }
+
   /// The number of operand elements per feature, as a float.
   Value getElementsPerFeature(OpBuilder &b, Location loc) const {
     int64_t features = operandType.getDimSize(featureIndex);
@@ -222,15 +236,9 @@ struct BatchNormInferenceToLinalg final
         adaptor.getOperand(), op.getEpsilon(), op.getFeatureIndex());
     if (failed(bn))
       return rewriter.notifyMatchFailure(op, "not a float type");
-    FailureOr<Value> result = bn->createElementwise(
-        rewriter, op.getLoc(),
-        {adaptor.getOperand(), adaptor.getScale(), adaptor.getOffset(),
-         adaptor.getMean(), adaptor.getVariance()},
-        [&](OpBuilder &b, Location l,
-            ValueRange args) -> FailureOr<SmallVector<Value>> {
-          return SmallVector<Value>{bn->emitNormalize(
-              b, l, args[0], args[1], args[2], args[3], args[4])};
-        });
+    FailureOr<Value> result = bn->createNormalized(
+        rewriter, op.getLoc(), adaptor.getOperand(), adaptor.getScale(),
+        adaptor.getOffset(), adaptor.getMean(), adaptor.getVariance());
     if (failed(result))
       return failure();
     rewriter.replaceOp(op, *result);
@@ -273,14 +281,9 @@ struct BatchNormTrainingToLinalg final
     if (failed(squares))
       return failure();
     Value variance = bn->createFeatureMean(rewriter, loc, squares->front());
-    FailureOr<Value> output = bn->createElementwise(
-        rewriter, loc,
-        {operand, adaptor.getScale(), adaptor.getOffset(), mean, variance},
-        [&](OpBuilder &b, Location l,
-            ValueRange args) -> FailureOr<SmallVector<Value>> {
-          return SmallVector<Value>{bn->emitNormalize(
-              b, l, args[0], args[1], args[2], args[3], args[4])};
-        });
+    FailureOr<Value> output =
+        bn->createNormalized(rewriter, loc, operand, adaptor.getScale(),
+                             adaptor.getOffset(), mean, variance);
     if (failed(output))
       return failure();
     rewriter.replaceOp(op, {*output, mean, variance});
