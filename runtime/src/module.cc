@@ -3,12 +3,7 @@
 #include "module.h"
 
 #include "status.h"
-#include "unique_fd.h"
 
-#include <cerrno>
-#include <fcntl.h>
-#include <sys/mman.h>
-#include <sys/stat.h>
 #include <memory>
 #include <utility>
 
@@ -20,61 +15,11 @@ jaxc_status_t invalidArgument(const std::string &message) {
   return makeStatus(JAXC_STATUS_INVALID_ARGUMENT, message);
 }
 
-// A whole file mapped read-only. Mapping rather than reading saves a copy
-// of what may be 100 MB of weights; the loader copies the native code once,
-// into its memory file.
-class MappedFile {
-public:
-  MappedFile() = default;
-  MappedFile(const MappedFile &) = delete;
-  MappedFile &operator=(const MappedFile &) = delete;
-  ~MappedFile() {
-    if (mapping != MAP_FAILED)
-      ::munmap(mapping, size);
-  }
-
-  jaxc_status_t open(const char *path) {
-    UniqueFd file(::open(path, O_RDONLY | O_CLOEXEC));
-    if (!file) {
-      int error = errno;
-      jaxc_status_code_t code = error == ENOENT || error == ENOTDIR
-                                    ? JAXC_STATUS_NOT_FOUND
-                                    : JAXC_STATUS_INTERNAL;
-      return makeStatus(code, std::string(path) +
-                                  ": cannot open: " + errnoMessage(error));
-    }
-    struct stat info;
-    if (::fstat(file.get(), &info) != 0)
-      return makeStatus(JAXC_STATUS_INTERNAL,
-                        std::string(path) + ": cannot stat: " +
-                            errnoMessage(errno));
-    if (!S_ISREG(info.st_mode))
-      return makeStatus(JAXC_STATUS_INVALID_ARGUMENT,
-                        std::string(path) + ": not a regular file");
-    size = static_cast<size_t>(info.st_size);
-    if (size == 0)
-      return nullptr; // the parser reports the missing header
-    mapping = ::mmap(nullptr, size, PROT_READ, MAP_PRIVATE | MAP_POPULATE,
-                     file.get(), 0);
-    if (mapping == MAP_FAILED)
-      return makeStatus(JAXC_STATUS_INTERNAL,
-                        std::string(path) + ": cannot map: " +
-                            errnoMessage(errno));
-    return nullptr;
-  }
-
-  const uint8_t *data() const {
-    return mapping == MAP_FAILED ? nullptr
-                                 : static_cast<const uint8_t *>(mapping);
-  }
-  size_t byteSize() const { return size; }
-
-private:
-  void *mapping = MAP_FAILED;
-  size_t size = 0;
-};
-
+// Loads the module in `size` bytes at `data`: the whole of `mapped` when
+// loading a file (kept mapped if the code reads constants from it), the
+// caller's memory otherwise.
 jaxc_status_t loadModule(const uint8_t *data, size_t size,
+                         std::unique_ptr<MappedFile> mapped,
                          const std::string &fileName, jaxc_module_t *&out) {
   ModuleFile file;
   if (jaxc_status_t status = parseModuleFile(data, size, fileName, file))
@@ -88,6 +33,24 @@ jaxc_status_t loadModule(const uint8_t *data, size_t size,
   if (jaxc_status_t status =
           module->library.open(file.nativeCode, file.nativeCodeSize, fileName))
     return status;
+  if (file.constantsSize > 0) {
+    auto *pointer = static_cast<const void **>(
+        module->library.symbol(JAXC_CONSTANTS_SYMBOL));
+    if (!pointer)
+      return makeStatus(JAXC_STATUS_DATA_LOSS,
+                        fileName +
+                            ": the module has a constants section but "
+                            "its native code exports no '" +
+                            std::string(JAXC_CONSTANTS_SYMBOL) + "'");
+    if (mapped)
+      module->constants.useInPlace(std::move(mapped), file.constants,
+                                   file.constantsSize);
+    else if (!module->constants.useCopy(file.constants, file.constantsSize))
+      return makeStatus(JAXC_STATUS_INTERNAL,
+                        fileName + ": no memory for the constants (" +
+                            std::to_string(file.constantsSize) + " bytes)");
+    *pointer = module->constants.data();
+  }
   module->functions.reserve(file.functions.size());
   for (FunctionMetadata &metadata : file.functions) {
     void *entry = module->library.symbol(metadata.entrySymbol);
@@ -112,10 +75,12 @@ jaxc_status_t jaxc_module_load_file(const char *path, jaxc_module_t **out) {
     if (!path || !out)
       return invalidArgument("jaxc_module_load_file: NULL path or out");
     *out = nullptr;
-    MappedFile file;
-    if (jaxc_status_t status = file.open(path))
+    auto file = std::make_unique<MappedFile>();
+    if (jaxc_status_t status = file->open(path))
       return status;
-    return loadModule(file.data(), file.byteSize(), path, *out);
+    const uint8_t *data = file->data();
+    size_t size = file->byteSize();
+    return loadModule(data, size, std::move(file), path, *out);
   });
 }
 
@@ -125,7 +90,7 @@ jaxc_status_t jaxc_module_load_memory(const void *data, size_t size,
     if (!out || (!data && size > 0))
       return invalidArgument("jaxc_module_load_memory: NULL data or out");
     *out = nullptr;
-    return loadModule(static_cast<const uint8_t *>(data), size,
+    return loadModule(static_cast<const uint8_t *>(data), size, nullptr,
                       name ? name : "<memory>", *out);
   });
 }
@@ -146,6 +111,10 @@ const char *jaxc_module_target_cpu(const jaxc_module_t *module) {
 
 size_t jaxc_module_native_code_size(const jaxc_module_t *module) {
   return module ? module->nativeCodeSize : 0;
+}
+
+size_t jaxc_module_constants_size(const jaxc_module_t *module) {
+  return module ? module->constants.byteSize() : 0;
 }
 
 size_t jaxc_module_function_count(const jaxc_module_t *module) {

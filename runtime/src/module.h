@@ -8,6 +8,7 @@
 #ifndef JAXC_RUNTIME_SRC_MODULE_H
 #define JAXC_RUNTIME_SRC_MODULE_H
 
+#include "module_constants.h"
 #include "module_file.h"
 #include "native_library.h"
 
@@ -25,6 +26,8 @@ struct jaxc_function {
 struct jaxc_module {
   // Declared first, so destroyed last: the functions point into its code.
   jaxc::runtime::impl::NativeLibrary library;
+  // What the code reads through JAXC_CONSTANTS_SYMBOL.
+  jaxc::runtime::impl::ModuleConstants constants;
   std::string fileName; // for error messages
   uint32_t formatVersion = 0;
   std::string targetTriple;

@@ -290,6 +290,7 @@ jaxc_status_t parseModuleFile(const uint8_t *data, size_t size,
   Section sections[] = {
       {JAXC_SECTION_METADATA, "metadata", nullptr, 0},
       {JAXC_SECTION_NATIVE_CODE, "native code", nullptr, 0},
+      {JAXC_SECTION_CONSTANTS, "constants", nullptr, 0},
   };
   for (uint32_t i = 0; i < sectionCount; ++i) {
     const uint8_t *entry = data + JAXC_MODULE_HEADER_SIZE +
@@ -314,15 +315,21 @@ jaxc_status_t parseModuleFile(const uint8_t *data, size_t size,
       return corrupt(where + ": unknown kind " + std::to_string(kind));
     if (section->data)
       return corrupt(where + ": a second " + section->name + " section");
+    // The code assumes its constants' alignment.
+    if (kind == JAXC_SECTION_CONSTANTS && offset % JAXC_CONSTANTS_ALIGNMENT)
+      return corrupt(where + ": the constants start at offset " +
+                     std::to_string(offset) + ", not " +
+                     std::to_string(JAXC_CONSTANTS_ALIGNMENT) +
+                     "-byte aligned");
     section->data = data + offset;
     section->size = static_cast<size_t>(sectionSize);
   }
-  for (const Section &section : sections)
-    if (!section.data)
-      return corrupt(std::string("no ") + section.name + " section");
-
   const Section &metadata = sections[0];
   const Section &nativeCode = sections[1];
+  const Section &constants = sections[2];
+  for (const Section *required : {&metadata, &nativeCode})
+    if (!required->data)
+      return corrupt(std::string("no ") + required->name + " section");
   std::string elfProblem = elfLayoutProblem(nativeCode.data, nativeCode.size);
   if (!elfProblem.empty())
     return corrupt("the native code " + elfProblem);
@@ -332,6 +339,8 @@ jaxc_status_t parseModuleFile(const uint8_t *data, size_t size,
   file.formatVersion = version;
   file.nativeCode = nativeCode.data;
   file.nativeCodeSize = nativeCode.size;
+  file.constants = constants.data;
+  file.constantsSize = constants.size;
   return nullptr;
 }
 

@@ -42,6 +42,8 @@ struct ModuleFile {
   // Points into the parsed bytes: valid only as long as they are.
   const uint8_t *nativeCode;
   size_t nativeCodeSize;
+  const uint8_t *constants; // nullptr and 0 without a CONSTANTS section
+  size_t constantsSize;
 };
 
 // Parses and verifies `size` bytes; `fileName` prefixes error messages.

@@ -128,9 +128,14 @@ TEST(ModuleFileTest, BadMagicIsNotAModule) {
 
 TEST(ModuleFileTest, OtherFormatVersionsAreRejected) {
   ModuleSpec spec = kernelModule({addFunction()});
+  std::string reads =
+      ", this runtime reads " + std::to_string(JAXC_MODULE_FORMAT_VERSION);
   spec.version = 7;
+  expectDataLoss(writeModuleFile(spec), "format version 7" + reads);
+  // The previous version's code has its weights inside it.
+  spec.version = JAXC_MODULE_FORMAT_VERSION - 1;
   expectDataLoss(writeModuleFile(spec),
-                 "format version 7, this runtime reads 2");
+                 "format version " + std::to_string(spec.version) + reads);
 }
 
 TEST(ModuleFileTest, ChecksumMismatchIsCorruption) {
@@ -411,6 +416,90 @@ TEST(NativeCodeTest, ModulesLoadAndUnloadIndependently) {
   EXPECT_EQ(callCount(second), 2u);
   jaxc_module_free(second);
   jaxc_module_free(third);
+}
+
+// The native code reads the CONSTANTS section through jaxc_constants:
+// where the file is mapped, or from a copy when loaded from memory.
+class ConstantsTest : public ::testing::Test {
+protected:
+  ConstantsTest() {
+    for (size_t i = 0; i < 1000; ++i)
+      spec.constants.push_back(static_cast<uint8_t>(i * 7 + 3));
+  }
+
+  // The 64 bytes the code reads from its constants.
+  std::vector<uint8_t> readConstants(const jaxc_module_t *module) {
+    std::vector<uint8_t> result(64);
+    jaxc_buffer_t out{result.data(), result.size()};
+    const jaxc_function_t *main = jaxc_module_function_at(module, 0);
+    EXPECT_EQ(takeStatus(jaxc_function_call(main, nullptr, 0, &out, 1)).message,
+              "");
+    return result;
+  }
+
+  std::vector<uint8_t> expected() const {
+    return {spec.constants.begin(), spec.constants.begin() + 64};
+  }
+
+  ModuleSpec spec = kernelModule({readConstantsFunction()});
+};
+
+TEST_F(ConstantsTest, FromAFileTheCodeReadsTheMappedSection) {
+  TempFile file("constants.vmfb", writeModuleFile(spec));
+  jaxc_module_t *module = nullptr;
+  ASSERT_EQ(
+      takeStatus(jaxc_module_load_file(file.path().c_str(), &module)).message,
+      "");
+  EXPECT_EQ(jaxc_module_constants_size(module), spec.constants.size());
+  EXPECT_EQ(readConstants(module), expected());
+  jaxc_module_free(module);
+}
+
+TEST_F(ConstantsTest, FromMemoryTheCodeReadsACopy) {
+  std::vector<uint8_t> bytes = writeModuleFile(spec);
+  jaxc_module_t *module = nullptr;
+  ASSERT_EQ(jaxc_module_load_memory(bytes.data(), bytes.size(), kName, &module),
+            nullptr);
+  bytes.assign(bytes.size(), 0);
+  bytes.shrink_to_fit();
+  EXPECT_EQ(readConstants(module), expected());
+  jaxc_module_free(module);
+}
+
+TEST_F(ConstantsTest, TwoModulesReadTheirOwnConstants) {
+  ModuleSpec other = spec;
+  for (uint8_t &byte : other.constants)
+    byte = static_cast<uint8_t>(~byte);
+  TempFile first("first.vmfb", writeModuleFile(spec));
+  TempFile second("second.vmfb", writeModuleFile(other));
+  jaxc_module_t *a = nullptr, *b = nullptr;
+  ASSERT_EQ(jaxc_module_load_file(first.path().c_str(), &a), nullptr);
+  ASSERT_EQ(jaxc_module_load_file(second.path().c_str(), &b), nullptr);
+  EXPECT_EQ(readConstants(a), expected());
+  EXPECT_EQ(readConstants(b),
+            std::vector<uint8_t>(other.constants.begin(),
+                                 other.constants.begin() + 64));
+  jaxc_module_free(a);
+  jaxc_module_free(b);
+}
+
+TEST_F(ConstantsTest, MisalignedSectionIsCorruption) {
+  spec.constantsMisalignment = 8;
+  std::vector<uint8_t> bytes = writeModuleFile(spec);
+  uint64_t offset = loadU64(bytes, JAXC_MODULE_HEADER_SIZE +
+                                       2 * JAXC_MODULE_SECTION_ENTRY_SIZE +
+                                       kEntryOffsetOffset);
+  expectDataLoss(bytes, "section 2: the constants start at offset " +
+                            std::to_string(offset) + ", not 64-byte aligned");
+}
+
+TEST_F(ConstantsTest, WithoutTheSectionThereAreNoConstants) {
+  jaxc_module_t *module = nullptr;
+  std::vector<uint8_t> bytes = validFile();
+  ASSERT_EQ(jaxc_module_load_memory(bytes.data(), bytes.size(), kName, &module),
+            nullptr);
+  EXPECT_EQ(jaxc_module_constants_size(module), 0u);
+  jaxc_module_free(module);
 }
 
 } // namespace

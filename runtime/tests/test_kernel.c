@@ -82,3 +82,12 @@ void jaxc_test_parallel_affine(void *context, void **buffers) {
   *(uint32_t *)buffers[2] =
       ctx->abi_version == JAXC_CONTEXT_ABI_VERSION ? ctx->thread_count : 0;
 }
+
+// Set by the runtime to the module's CONSTANTS section (module_format.h).
+const void *jaxc_constants;
+
+// No inputs; result ui8[64]: the first 64 bytes of the module's constants.
+void jaxc_test_read_constants(void *context, void **buffers) {
+  (void)context;
+  memcpy(buffers[0], jaxc_constants, 64);
+}

@@ -85,20 +85,31 @@ std::vector<uint8_t> encodeMetadata(const ModuleSpec &spec) {
 
 std::vector<uint8_t> writeModuleFile(const ModuleSpec &spec) {
   std::vector<uint8_t> metadata = encodeMetadata(spec);
-  uint64_t nativeCodeOffset = kMetadataOffset + metadata.size();
-  uint64_t fileSize = nativeCodeOffset + spec.nativeCode.size();
+  uint32_t sectionCount = spec.constants.empty() ? 2 : 3;
+  uint64_t metadataOffset =
+      JAXC_MODULE_HEADER_SIZE + sectionCount * JAXC_MODULE_SECTION_ENTRY_SIZE;
+  uint64_t nativeCodeOffset = metadataOffset + metadata.size();
+  uint64_t constantsOffset =
+      (nativeCodeOffset + spec.nativeCode.size() + 63) / 64 * 64 +
+      spec.constantsMisalignment;
+  uint64_t fileSize = spec.constants.empty()
+                          ? nativeCodeOffset + spec.nativeCode.size()
+                          : constantsOffset + spec.constants.size();
 
   ByteWriter out;
   out.bytes.assign(JAXC_MODULE_MAGIC,
                    JAXC_MODULE_MAGIC + JAXC_MODULE_MAGIC_SIZE);
   out.u32(spec.version);
-  out.u32(2);
+  out.u32(sectionCount);
   out.u64(fileSize);
   out.u64(0); // the checksum, sealed below
-  for (auto [kind, offset, size] :
-       {std::tuple<uint32_t, uint64_t, uint64_t>{
-            JAXC_SECTION_METADATA, kMetadataOffset, metadata.size()},
-        {JAXC_SECTION_NATIVE_CODE, nativeCodeOffset, spec.nativeCode.size()}}) {
+  std::vector<std::tuple<uint32_t, uint64_t, uint64_t>> sections = {
+      {JAXC_SECTION_METADATA, metadataOffset, metadata.size()},
+      {JAXC_SECTION_NATIVE_CODE, nativeCodeOffset, spec.nativeCode.size()}};
+  if (!spec.constants.empty())
+    sections.emplace_back(JAXC_SECTION_CONSTANTS, constantsOffset,
+                          spec.constants.size());
+  for (auto [kind, offset, size] : sections) {
     out.u32(kind);
     out.u32(0);
     out.u64(offset);
@@ -107,6 +118,11 @@ std::vector<uint8_t> writeModuleFile(const ModuleSpec &spec) {
   out.bytes.insert(out.bytes.end(), metadata.begin(), metadata.end());
   out.bytes.insert(out.bytes.end(), spec.nativeCode.begin(),
                    spec.nativeCode.end());
+  if (!spec.constants.empty()) {
+    out.bytes.resize(constantsOffset, 0);
+    out.bytes.insert(out.bytes.end(), spec.constants.begin(),
+                     spec.constants.end());
+  }
   resealChecksum(out.bytes);
   return out.bytes;
 }
@@ -114,7 +130,7 @@ std::vector<uint8_t> writeModuleFile(const ModuleSpec &spec) {
 void resealChecksum(std::vector<uint8_t> &file) {
   storeU64(file, 24,
            jaxc_module_checksum(file.data() + JAXC_MODULE_HEADER_SIZE,
-                   file.size() - JAXC_MODULE_HEADER_SIZE));
+                                file.size() - JAXC_MODULE_HEADER_SIZE));
 }
 
 void storeU32(std::vector<uint8_t> &file, size_t offset, uint32_t value) {
@@ -145,6 +161,12 @@ std::vector<uint8_t> testKernelCode() {
 FunctionSpec addFunction(const std::string &name) {
   TensorSpec f32x3{JAXC_DTYPE_F32, {3}};
   return {name, "jaxc_test_add", {f32x3, f32x3}, {{f32x3, "sum"}}, {}, {}};
+}
+
+FunctionSpec readConstantsFunction() {
+  return {"main", "jaxc_test_read_constants",
+          {},     {{{JAXC_DTYPE_UI8, {64}}, ""}},
+          {},     {}};
 }
 
 ModuleSpec kernelModule(std::vector<FunctionSpec> functions) {

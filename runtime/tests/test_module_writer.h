@@ -52,10 +52,16 @@ struct ModuleSpec {
   std::vector<FunctionSpec> functions;
   std::vector<uint8_t> trailingMetadata; // written after the functions
   std::vector<uint8_t> nativeCode;
+  // Written as a CONSTANTS section after the native code, if not empty, at
+  // a 64-byte aligned offset plus `constantsMisalignment`.
+  std::vector<uint8_t> constants;
+  size_t constantsMisalignment = 0;
 };
 
 // A written file holds the header, a section table of two entries (the
-// metadata, then the native code), the metadata and the native code.
+// metadata, then the native code), the metadata and the native code; the
+// offsets below are those of such a file. With constants, the table has a
+// third entry and the constants follow the native code.
 constexpr size_t kVersionOffset = 8;
 constexpr size_t kSectionCountOffset = 12;
 constexpr size_t kMetadataEntryOffset = JAXC_MODULE_HEADER_SIZE;
@@ -81,6 +87,9 @@ std::vector<uint8_t> testKernelCode();
 // "main": f32[3] + f32[3] -> f32[3] named "sum", by jaxc_test_add.
 FunctionSpec addFunction(const std::string &name = "main");
 // A module of the test kernel with `functions`.
+// "main": no inputs; result ui8[64], the first 64 bytes of the module's
+// constants.
+FunctionSpec readConstantsFunction();
 ModuleSpec kernelModule(std::vector<FunctionSpec> functions);
 
 // A file in the test's temporary directory, removed on destruction.

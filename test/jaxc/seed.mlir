@@ -26,5 +26,5 @@
 
 // inspect shows the signature and JAX's result name.
 // RUN: jaxc inspect %t.vmfb | FileCheck %s --check-prefix=INSPECT
-// INSPECT: format 2
+// INSPECT: format 3
 // INSPECT: @main(3xf32, 3xf32) -> (3xf32 "result")

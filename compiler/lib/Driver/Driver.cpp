@@ -100,8 +100,7 @@ void registerDialects(DialectRegistry &registry) {
 std::optional<std::vector<std::string>>
 readSourceSections(const std::string &path, std::string &error) {
   std::string errorMessage;
-  std::unique_ptr<llvm::MemoryBuffer> file =
-      openInputFile(path, &errorMessage);
+  std::unique_ptr<llvm::MemoryBuffer> file = openInputFile(path, &errorMessage);
   if (!file) {
     error = path + ": error: " + errorMessage + "\n";
     return std::nullopt;
@@ -237,12 +236,23 @@ CompileOutcome compileSource(const std::string &text,
     outcome.output = std::move(*ir);
     return outcome;
   }
+  // The constants travel beside the code, not in it; the attribute (and
+  // the blob it owns) must outlive the module file's writing.
+  ArrayRef<char> constants;
+  DenseResourceElementsAttr constantsAttr =
+      (*module)->getAttrOfType<DenseResourceElementsAttr>(kConstantsAttrName);
+  if (constantsAttr) {
+    (*module)->removeAttr(kConstantsAttrName);
+    constants = constantsAttr.getData();
+  }
   FailureOr<std::string> sharedObject = emitSharedObject(*module, *target);
   if (failed(sharedObject))
     return failedRun();
   metadata.targetTriple = target->triple;
   metadata.targetCpu = target->cpu;
-  outcome.output = writeModuleFile(metadata, *sharedObject);
+  outcome.output =
+      writeModuleFile(metadata, *sharedObject,
+                      llvm::StringRef(constants.data(), constants.size()));
   return outcome;
 }
 

@@ -131,6 +131,8 @@ void buildLLVMPhase(OpPassManager &pm) {
   pm.addPass(createConvertIndexToLLVMPass());
   pm.addPass(createReconcileUnrealizedCastsPass());
   pm.addPass(createEmitEntryPointsPass());
+  // Weights leave the code for the module file's CONSTANTS section.
+  pm.addPass(createExternalizeConstantsPass());
 }
 
 void registerPipelines() {

@@ -64,7 +64,7 @@ FailureOr<TensorSignature> signatureOf(func::FuncOp func, Type type,
               "(static tensors of i1, i8-i64, ui8-ui64, f16, bf16, f32, "
               "f64, complex<f32>, complex<f64>)";
   return TensorSignature{dtype, std::vector<int64_t>(tensor.getShape().begin(),
-                                                    tensor.getShape().end())};
+                                                     tensor.getShape().end())};
 }
 
 uint32_t checkKindOf(StringRef kind) {
@@ -154,7 +154,8 @@ static_assert(__BYTE_ORDER__ == __ORDER_LITTLE_ENDIAN__,
 } // namespace
 
 std::string writeModuleFile(const ModuleMetadata &metadata,
-                            llvm::StringRef nativeCode) {
+                            llvm::StringRef nativeCode,
+                            llvm::StringRef constants) {
   ByteWriter meta;
   meta.string(metadata.targetTriple);
   meta.string(metadata.targetCpu);
@@ -183,37 +184,50 @@ std::string writeModuleFile(const ModuleMetadata &metadata,
       meta.tensor(type);
   }
 
-  // Header, section table, then the two payloads.
-  const uint32_t sectionCount = 2;
-  uint64_t metaOffset =
-      JAXC_MODULE_HEADER_SIZE + sectionCount * JAXC_MODULE_SECTION_ENTRY_SIZE;
-  // Native code starts 64-byte aligned, for whoever maps it.
-  uint64_t codeOffset = llvm::alignTo(metaOffset + meta.bytes.size(), 64);
-  uint64_t fileSize = codeOffset + nativeCode.size();
-
-  ByteWriter body;
-  body.u32(JAXC_SECTION_METADATA);
-  body.u32(0);
-  body.u64(metaOffset);
-  body.u64(meta.bytes.size());
-  body.u32(JAXC_SECTION_NATIVE_CODE);
-  body.u32(0);
-  body.u64(codeOffset);
-  body.u64(nativeCode.size());
-  body.raw(meta.bytes.data(), meta.bytes.size());
-  body.bytes.resize(codeOffset - JAXC_MODULE_HEADER_SIZE, '\0');
-  body.raw(nativeCode.data(), nativeCode.size());
+  // Header, section table, then the payloads, each 64-byte aligned for
+  // whoever maps it.
+  struct Section {
+    uint32_t kind;
+    llvm::StringRef payload;
+    uint64_t offset = 0;
+  };
+  llvm::SmallVector<Section, 3> sections = {
+      {JAXC_SECTION_METADATA, meta.bytes},
+      {JAXC_SECTION_NATIVE_CODE, nativeCode}};
+  if (!constants.empty())
+    sections.push_back({JAXC_SECTION_CONSTANTS, constants});
+  static_assert(JAXC_CONSTANTS_ALIGNMENT == 64, "sections are 64-aligned");
+  uint64_t fileSize = JAXC_MODULE_HEADER_SIZE +
+                      sections.size() * JAXC_MODULE_SECTION_ENTRY_SIZE;
+  for (Section &section : sections) {
+    section.offset = llvm::alignTo(fileSize, 64);
+    fileSize = section.offset + section.payload.size();
+  }
 
   ByteWriter file;
+  file.bytes.reserve(fileSize);
   char magic[JAXC_MODULE_MAGIC_SIZE] = {};
   std::memcpy(magic, JAXC_MODULE_MAGIC, sizeof(JAXC_MODULE_MAGIC));
   file.raw(magic, sizeof(magic));
   file.u32(JAXC_MODULE_FORMAT_VERSION);
-  file.u32(sectionCount);
+  file.u32(sections.size());
   file.u64(fileSize);
-  file.u64(jaxc_module_checksum(
-      reinterpret_cast<const uint8_t *>(body.bytes.data()), body.bytes.size()));
-  file.raw(body.bytes.data(), body.bytes.size());
+  file.u64(0); // the checksum, once the rest is written
+  for (const Section &section : sections) {
+    file.u32(section.kind);
+    file.u32(0);
+    file.u64(section.offset);
+    file.u64(section.payload.size());
+  }
+  for (const Section &section : sections) {
+    file.bytes.resize(section.offset, '\0');
+    file.raw(section.payload.data(), section.payload.size());
+  }
+  uint64_t checksum = jaxc_module_checksum(
+      reinterpret_cast<const uint8_t *>(file.bytes.data()) +
+          JAXC_MODULE_HEADER_SIZE,
+      fileSize - JAXC_MODULE_HEADER_SIZE);
+  std::memcpy(file.bytes.data() + 24, &checksum, sizeof(checksum));
   return std::move(file.bytes);
 }
 

@@ -45,9 +45,12 @@ struct ModuleMetadata {
 // diagnostic at the function, on a type the module format cannot describe.
 mlir::FailureOr<ModuleMetadata> collectModuleMetadata(mlir::ModuleOp module);
 
-// Serializes metadata and native code into the module file format.
+// Serializes metadata, native code and the constants the code reads
+// through JAXC_CONSTANTS_SYMBOL (none: no CONSTANTS section) into the
+// module file format.
 std::string writeModuleFile(const ModuleMetadata &metadata,
-                            llvm::StringRef nativeCode);
+                            llvm::StringRef nativeCode,
+                            llvm::StringRef constants);
 
 } // namespace jaxc
 

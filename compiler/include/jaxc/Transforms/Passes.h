@@ -25,6 +25,10 @@ namespace jaxc {
 // The prefix of the exported entry symbol of each function.
 inline constexpr llvm::StringLiteral kEntryPointPrefix = "jaxc_entry_";
 
+// The module attribute in which jaxc-externalize-constants leaves the bytes
+// of the CONSTANTS section (a dense_resource of i8).
+inline constexpr llvm::StringLiteral kConstantsAttrName = "jaxc.constants";
+
 } // namespace jaxc
 
 #endif // JAXC_TRANSFORMS_PASSES_H

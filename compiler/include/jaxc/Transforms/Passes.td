@@ -181,4 +181,27 @@ def EmitEntryPointsPass : Pass<"jaxc-emit-entry-points", "mlir::ModuleOp"> {
   let dependentDialects = ["mlir::LLVM::LLVMDialect"];
 }
 
+def ExternalizeConstantsPass
+    : Pass<"jaxc-externalize-constants", "mlir::ModuleOp"> {
+  let summary = "Move large constant globals out of the code into one blob";
+  let description = [{
+    Runs on the LLVM dialect. Each constant global of at least `min-bytes`
+    bytes whose data is plain little-endian elements (integers and floats
+    of whole bytes, complex numbers of them) moves into one byte blob, each
+    at an offset aligned to 64 bytes or the global's own alignment. Its
+    uses read the exported pointer `jaxc_constants` (JAXC_CONSTANTS_SYMBOL
+    in module_format.h) and add the offset; the global is erased. The blob
+    is left on the module as `jaxc.constants`, a dense_resource of i8,
+    which the driver writes as the module file's CONSTANTS section. The
+    runtime points `jaxc_constants` at that section in its mapping of the
+    file, so weights are neither copied into the shared object at compile
+    time nor copied out of the file at load time.
+  }];
+  let options = [
+    Option<"minBytes", "min-bytes", "int64_t", /*default=*/"4096",
+           "smallest global moved; smaller ones stay for LLVM to fold">,
+  ];
+  let dependentDialects = ["mlir::LLVM::LLVMDialect"];
+}
+
 #endif // JAXC_TRANSFORMS_PASSES_TD

@@ -44,6 +44,13 @@
 //
 // The NATIVE_CODE section is an ELF shared object for target_triple.
 //
+// The CONSTANTS section (optional, 64-byte aligned in the file) holds the
+// module's large constants (weights). The native code then exports a
+// pointer variable named JAXC_CONSTANTS_SYMBOL, which the runtime sets to
+// the section's first byte before any call; the code reads its constants at
+// fixed offsets from it. The runtime uses the section where the file is
+// mapped: weights are not copied at load time.
+//
 // Calling convention of an entry symbol:
 //     void entry(void *context, void **buffers);
 // buffers holds, in order: one pointer per input, one per result, one per
@@ -63,14 +70,20 @@
 
 #define JAXC_MODULE_MAGIC "JAXCMOD"
 #define JAXC_MODULE_MAGIC_SIZE 8
-#define JAXC_MODULE_FORMAT_VERSION 2u
+#define JAXC_MODULE_FORMAT_VERSION 3u
 #define JAXC_MODULE_HEADER_SIZE 32u
 #define JAXC_MODULE_SECTION_ENTRY_SIZE 24u
 
 typedef enum jaxc_section_kind_t {
   JAXC_SECTION_METADATA = 1,
   JAXC_SECTION_NATIVE_CODE = 2,
+  JAXC_SECTION_CONSTANTS = 3,
 } jaxc_section_kind_t;
+
+// The native code's `const void *` that the runtime points at the CONSTANTS
+// section, and the section's alignment in the file.
+#define JAXC_CONSTANTS_SYMBOL "jaxc_constants"
+#define JAXC_CONSTANTS_ALIGNMENT 64u
 
 // Element types. The numeric values are part of the file format.
 typedef enum jaxc_dtype_t {

@@ -75,9 +75,11 @@ typedef struct jaxc_module jaxc_module_t;
 typedef struct jaxc_function jaxc_function_t;
 
 // Loads and verifies a module file (magic, version, checksum, metadata) and
-// maps its native code. Errors name the file.
+// loads its native code. The file stays mapped while the module is loaded
+// if the code reads its constants (weights) from it. Errors name the file.
 jaxc_status_t jaxc_module_load_file(const char *path, jaxc_module_t **out);
-// The same from memory; the bytes are copied, the caller keeps ownership.
+// The same from memory; what the module needs is copied, the caller keeps
+// ownership of `data` and may free it once this returns.
 // `name` is used in error messages only.
 jaxc_status_t jaxc_module_load_memory(const void *data, size_t size,
                                       const char *name, jaxc_module_t **out);
@@ -87,6 +89,8 @@ uint32_t jaxc_module_format_version(const jaxc_module_t *module);
 const char *jaxc_module_target_triple(const jaxc_module_t *module);
 const char *jaxc_module_target_cpu(const jaxc_module_t *module);
 size_t jaxc_module_native_code_size(const jaxc_module_t *module);
+// Bytes of the CONSTANTS section (0 without one).
+size_t jaxc_module_constants_size(const jaxc_module_t *module);
 
 size_t jaxc_module_function_count(const jaxc_module_t *module);
 const jaxc_function_t *jaxc_module_function_at(const jaxc_module_t *module,
