@@ -31,6 +31,22 @@ Value createF32Splat(OpBuilder &builder, Location loc, Type type,
   return createSplat(builder, loc, type, builder.getF32FloatAttr(value));
 }
 
+// min(x, bound) and max(x, bound) for a non-NaN bound as a compare and a
+// select, which x86 does in one vminps/vmaxps where arith.minimumf and
+// maximumf need NaN and signed-zero fix-ups. A NaN x gives the bound: the
+// expansions restore NaN at the end (replaceKeepingNaN).
+Value createMinF32(OpBuilder &builder, Location loc, Value x, Value bound) {
+  Value below =
+      builder.create<arith::CmpFOp>(loc, arith::CmpFPredicate::OLT, x, bound);
+  return builder.create<arith::SelectOp>(loc, below, x, bound);
+}
+
+Value createMaxF32(OpBuilder &builder, Location loc, Value x, Value bound) {
+  Value above =
+      builder.create<arith::CmpFOp>(loc, arith::CmpFPredicate::OGT, x, bound);
+  return builder.create<arith::SelectOp>(loc, above, x, bound);
+}
+
 // Replaces `op` by `result`, except that a NaN `x` gives x itself: the
 // expansions' clamps and integer conversions do not carry NaN through.
 void replaceKeepingNaN(PatternRewriter &rewriter, Operation *op, Value x,
@@ -68,8 +84,8 @@ struct ExpF32Expansion : OpRewritePattern<math::ExpOp> {
     };
     Value x = op.getOperand();
     // Beyond these, exp is 0 or inf in f32; clamping keeps k in range.
-    Value clamped = rewriter.create<arith::MinimumFOp>(
-        loc, rewriter.create<arith::MaximumFOp>(loc, x, floatConst(-104.0)),
+    Value clamped = createMinF32(
+        rewriter, loc, createMaxF32(rewriter, loc, x, floatConst(-104.0)),
         floatConst(89.0));
     Value k = rewriter.create<math::RoundEvenOp>(
         loc, rewriter.create<arith::MulFOp>(loc, clamped,
@@ -94,17 +110,49 @@ struct ExpF32Expansion : OpRewritePattern<math::ExpOp> {
     Value result = rewriter.create<arith::MulFOp>(
         loc, rewriter.create<arith::MulFOp>(loc, poly, powerOfTwo(kHalf)),
         powerOfTwo(kRest));
-    // NaN in, NaN out (k would be poison).
+    // NaN in, NaN out (the clamps turned it into a bound).
     replaceKeepingNaN(rewriter, op, x, result);
     return success();
   }
 };
 
+// e^t for t in [1.25, 18], all that tanh's large branch needs, cheaper than
+// the general exp: t = k ln2 + r, |r| <= ln2/2, e^r by its Taylor series to
+// r^6 (truncation about 1 ULP), and one scale 2^k, k <= 26. No clamps, no
+// NaN handling: the caller brings t into range and handles NaN.
+Value createTanhRangeExpF32(OpBuilder &builder, Location loc, Value t) {
+  Type type = t.getType();
+  Type intType = builder.getI32Type();
+  if (auto shaped = dyn_cast<ShapedType>(type))
+    intType = shaped.clone(intType);
+  auto floatConst = [&](double value) {
+    return createF32Splat(builder, loc, type, value);
+  };
+  auto intConst = [&](int32_t value) {
+    return createSplat(builder, loc, intType, builder.getI32IntegerAttr(value));
+  };
+  Value k = builder.create<math::RoundEvenOp>(
+      loc,
+      builder.create<arith::MulFOp>(loc, t, floatConst(1.4426950408889634)));
+  Value r = builder.create<math::FmaOp>(loc, k, floatConst(-0.693359375), t);
+  r = builder.create<math::FmaOp>(loc, k, floatConst(2.12194440e-4), r);
+  Value poly = floatConst(1.0 / 720);
+  for (double coefficient : {1.0 / 120, 1.0 / 24, 1.0 / 6, 0.5, 1.0, 1.0})
+    poly = builder.create<math::FmaOp>(loc, poly, r, floatConst(coefficient));
+  Value kInt = builder.create<arith::FPToSIOp>(loc, intType, k);
+  Value biased = builder.create<arith::AddIOp>(loc, kInt, intConst(127));
+  Value scale = builder.create<arith::BitcastOp>(
+      loc, type, builder.create<arith::ShLIOp>(loc, biased, intConst(23)));
+  return builder.create<arith::MulFOp>(loc, poly, scale);
+}
+
 // tanh on f32 to within 2 ULP (MLIR's approximation is off by 4 ULP near
 // +-1). On a = |x|:
 //   a < 0.625: a + a u q(u), u = a^2, q a degree-5 least-squares fit of
 //              (tanh(a)/a - 1)/u on Chebyshev nodes (error < 0.1 ULP);
-//   otherwise: 1 - 2 / (exp(2a) + 1), exact enough as the result is > 0.55;
+//   otherwise: 1 - 2 / (e^2a + 1), exact enough as the result is > 0.55
+//              and e^2a's error moves it by under 0.4 of its ULP; 2a is
+//              capped at 18, where the result rounds to 1;
 // then the sign of x, so tanh(-0) = -0.
 struct TanhF32Expansion : OpRewritePattern<math::TanhOp> {
   using OpRewritePattern::OpRewritePattern;
@@ -128,9 +176,11 @@ struct TanhF32Expansion : OpRewritePattern<math::TanhOp> {
       q = rewriter.create<math::FmaOp>(loc, q, u, floatConst(coefficient));
     Value au = rewriter.create<arith::MulFOp>(loc, a, u);
     Value small = rewriter.create<math::FmaOp>(loc, au, q, a);
-    Value twoA = rewriter.create<arith::AddFOp>(loc, a, a);
+    Value t =
+        createMinF32(rewriter, loc, rewriter.create<arith::AddFOp>(loc, a, a),
+                     floatConst(18.0));
     Value expPlusOne = rewriter.create<arith::AddFOp>(
-        loc, rewriter.create<math::ExpOp>(loc, twoA), floatConst(1.0));
+        loc, createTanhRangeExpF32(rewriter, loc, t), floatConst(1.0));
     Value large = rewriter.create<arith::SubFOp>(
         loc, floatConst(1.0),
         rewriter.create<arith::DivFOp>(loc, floatConst(2.0), expPlusOne));
