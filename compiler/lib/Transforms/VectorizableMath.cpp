@@ -56,13 +56,62 @@ void replaceKeepingNaN(PatternRewriter &rewriter, Operation *op, Value x,
   rewriter.replaceOpWithNewOp<arith::SelectOp>(op, isNan, x, result);
 }
 
+// The i32 counterpart of a float scalar or shaped type.
+Type i32TypeLike(OpBuilder &builder, Type type) {
+  if (auto shaped = dyn_cast<ShapedType>(type))
+    return shaped.clone(builder.getI32Type());
+  return builder.getI32Type();
+}
+
+// 2^e, for i32 e in the normal exponent range [-126, 127].
+Value createPowerOfTwoF32(OpBuilder &builder, Location loc, Type type,
+                          Value exponent) {
+  Type intType = exponent.getType();
+  auto intConst = [&](int32_t value) {
+    return createSplat(builder, loc, intType, builder.getI32IntegerAttr(value));
+  };
+  Value biased = builder.create<arith::AddIOp>(loc, exponent, intConst(127));
+  Value bits = builder.create<arith::ShLIOp>(loc, biased, intConst(23));
+  return builder.create<arith::BitcastOp>(loc, type, bits);
+}
+
+// e^t = e^r * 2^k, the shared core of the exp expansions: t = k ln2 + r,
+// |r| <= ln2/2 (ln2 split in two so k*ln2Hi is exact), e^r by its Taylor
+// series to r^degree. t must be small enough for k to fit in i32.
+struct ReducedExp {
+  Value expR;
+  Value k; // i32
+};
+ReducedExp createReducedExpF32(OpBuilder &builder, Location loc, Value t,
+                               int degree) {
+  Type type = t.getType();
+  auto floatConst = [&](double value) {
+    return createF32Splat(builder, loc, type, value);
+  };
+  Value k = builder.create<math::RoundEvenOp>(
+      loc,
+      builder.create<arith::MulFOp>(loc, t, floatConst(1.4426950408889634)));
+  Value r = builder.create<math::FmaOp>(loc, k, floatConst(-0.693359375), t);
+  r = builder.create<math::FmaOp>(loc, k, floatConst(2.12194440e-4), r);
+  double factorial = 1;
+  for (int n = 2; n <= degree; ++n)
+    factorial *= n;
+  Value poly = floatConst(1 / factorial);
+  for (int n = degree - 1; n >= 0; --n) {
+    factorial /= n + 1;
+    poly = builder.create<math::FmaOp>(loc, poly, r, floatConst(1 / factorial));
+  }
+  Value kInt =
+      builder.create<arith::FPToSIOp>(loc, i32TypeLike(builder, type), k);
+  return {poly, kInt};
+}
+
 // exp on f32 to within 1 ULP, overflow to inf and gradual underflow
 // included; MLIR's approximation clamps its scale to 2^127 and so loses
 // accuracy above x = 88 and returns finite values where exp overflows.
-//   x = k ln2 + r, |r| <= ln2/2 (ln2 split in two so k*ln2Hi is exact)
-//   exp(r) by its Taylor series to r^7 (truncation < 0.1 ULP)
-//   exp(x) = exp(r) * 2^(k/2) * 2^(k - k/2): two normal scales cover
-//   k in [-150, 128], and only the last product rounds.
+// e^r to r^7 (truncation < 0.1 ULP); exp(x) = e^r * 2^(k/2) * 2^(k - k/2):
+// two normal scales cover k in [-150, 128], and only the last product
+// rounds.
 struct ExpF32Expansion : OpRewritePattern<math::ExpOp> {
   using OpRewritePattern::OpRewritePattern;
 
@@ -72,44 +121,25 @@ struct ExpF32Expansion : OpRewritePattern<math::ExpOp> {
     if (!getElementTypeOrSelf(type).isF32())
       return rewriter.notifyMatchFailure(op, "not f32");
     Location loc = op.getLoc();
-    Type intType = rewriter.getI32Type();
-    if (auto shaped = dyn_cast<ShapedType>(type))
-      intType = shaped.clone(intType);
     auto floatConst = [&](double value) {
       return createF32Splat(rewriter, loc, type, value);
-    };
-    auto intConst = [&](int32_t value) {
-      return createSplat(rewriter, loc, intType,
-                         rewriter.getI32IntegerAttr(value));
     };
     Value x = op.getOperand();
     // Beyond these, exp is 0 or inf in f32; clamping keeps k in range.
     Value clamped = createMinF32(
         rewriter, loc, createMaxF32(rewriter, loc, x, floatConst(-104.0)),
         floatConst(89.0));
-    Value k = rewriter.create<math::RoundEvenOp>(
-        loc, rewriter.create<arith::MulFOp>(loc, clamped,
-                                            floatConst(1.4426950408889634)));
-    Value r =
-        rewriter.create<math::FmaOp>(loc, k, floatConst(-0.693359375), clamped);
-    r = rewriter.create<math::FmaOp>(loc, k, floatConst(2.12194440e-4), r);
-    Value poly = floatConst(1.0 / 5040);
-    for (double coefficient :
-         {1.0 / 720, 1.0 / 120, 1.0 / 24, 1.0 / 6, 0.5, 1.0, 1.0})
-      poly =
-          rewriter.create<math::FmaOp>(loc, poly, r, floatConst(coefficient));
-    Value kInt = rewriter.create<arith::FPToSIOp>(loc, intType, k);
-    Value kHalf = rewriter.create<arith::ShRSIOp>(loc, kInt, intConst(1));
-    Value kRest = rewriter.create<arith::SubIOp>(loc, kInt, kHalf);
-    auto powerOfTwo = [&](Value exponent) -> Value {
-      Value biased =
-          rewriter.create<arith::AddIOp>(loc, exponent, intConst(127));
-      Value bits = rewriter.create<arith::ShLIOp>(loc, biased, intConst(23));
-      return rewriter.create<arith::BitcastOp>(loc, type, bits);
-    };
+    ReducedExp reduced = createReducedExpF32(rewriter, loc, clamped, 7);
+    Value kHalf = rewriter.create<arith::ShRSIOp>(
+        loc, reduced.k,
+        createSplat(rewriter, loc, reduced.k.getType(),
+                    rewriter.getI32IntegerAttr(1)));
+    Value kRest = rewriter.create<arith::SubIOp>(loc, reduced.k, kHalf);
     Value result = rewriter.create<arith::MulFOp>(
-        loc, rewriter.create<arith::MulFOp>(loc, poly, powerOfTwo(kHalf)),
-        powerOfTwo(kRest));
+        loc,
+        rewriter.create<arith::MulFOp>(
+            loc, reduced.expR, createPowerOfTwoF32(rewriter, loc, type, kHalf)),
+        createPowerOfTwoF32(rewriter, loc, type, kRest));
     // NaN in, NaN out (the clamps turned it into a bound).
     replaceKeepingNaN(rewriter, op, x, result);
     return success();
@@ -117,33 +147,14 @@ struct ExpF32Expansion : OpRewritePattern<math::ExpOp> {
 };
 
 // e^t for t in [1.25, 18], all that tanh's large branch needs, cheaper than
-// the general exp: t = k ln2 + r, |r| <= ln2/2, e^r by its Taylor series to
-// r^6 (truncation about 1 ULP), and one scale 2^k, k <= 26. No clamps, no
-// NaN handling: the caller brings t into range and handles NaN.
+// the general exp: e^r to r^6 (truncation about 1 ULP) and one scale 2^k,
+// k <= 26. No clamps, no NaN handling: the caller brings t into range and
+// handles NaN.
 Value createTanhRangeExpF32(OpBuilder &builder, Location loc, Value t) {
-  Type type = t.getType();
-  Type intType = builder.getI32Type();
-  if (auto shaped = dyn_cast<ShapedType>(type))
-    intType = shaped.clone(intType);
-  auto floatConst = [&](double value) {
-    return createF32Splat(builder, loc, type, value);
-  };
-  auto intConst = [&](int32_t value) {
-    return createSplat(builder, loc, intType, builder.getI32IntegerAttr(value));
-  };
-  Value k = builder.create<math::RoundEvenOp>(
-      loc,
-      builder.create<arith::MulFOp>(loc, t, floatConst(1.4426950408889634)));
-  Value r = builder.create<math::FmaOp>(loc, k, floatConst(-0.693359375), t);
-  r = builder.create<math::FmaOp>(loc, k, floatConst(2.12194440e-4), r);
-  Value poly = floatConst(1.0 / 720);
-  for (double coefficient : {1.0 / 120, 1.0 / 24, 1.0 / 6, 0.5, 1.0, 1.0})
-    poly = builder.create<math::FmaOp>(loc, poly, r, floatConst(coefficient));
-  Value kInt = builder.create<arith::FPToSIOp>(loc, intType, k);
-  Value biased = builder.create<arith::AddIOp>(loc, kInt, intConst(127));
-  Value scale = builder.create<arith::BitcastOp>(
-      loc, type, builder.create<arith::ShLIOp>(loc, biased, intConst(23)));
-  return builder.create<arith::MulFOp>(loc, poly, scale);
+  ReducedExp reduced = createReducedExpF32(builder, loc, t, 6);
+  return builder.create<arith::MulFOp>(
+      loc, reduced.expR,
+      createPowerOfTwoF32(builder, loc, t.getType(), reduced.k));
 }
 
 // tanh on f32 to within 2 ULP (MLIR's approximation is off by 4 ULP near
