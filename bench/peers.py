@@ -62,9 +62,14 @@ def numpy_matmul(a, b):
     return lambda: np.matmul(a, b, out=out)
 
 
-def numpy_copy(x):
-    out = np.empty_like(x)
-    return lambda: np.copyto(out, x)
+def parallel_copy(x):
+    """A plain copy of the same bytes on the same threads: torch's copy_ of
+    contiguous float32 is memcpy split across its thread pool (numpy's
+    copyto is one thread, which reads 30-50% slower on 2 cores)."""
+    import torch
+    source = torch.from_numpy(x)
+    out = torch.empty_like(source)
+    return lambda: out.copy_(source)
 
 
 def torch_gelu(x):
@@ -116,7 +121,7 @@ PEERS = [
     ("sgemm_1024", "numpy", numpy_matmul),
     ("sgemm_256", "numpy", numpy_matmul),
     ("gelu_16m", "torch", torch_gelu),
-    ("gelu_16m", "copy", numpy_copy),
+    ("gelu_16m", "copy", parallel_copy),
     ("transformer_block", "torch", torch_transformer_block),
     ("resnet50", "torch", torch_resnet50),
 ]

@@ -76,14 +76,15 @@ Value createPowerOfTwoF32(OpBuilder &builder, Location loc, Type type,
 }
 
 // e^t = e^r * 2^k, the shared core of the exp expansions: t = k ln2 + r,
-// |r| <= ln2/2 (ln2 split in two so k*ln2Hi is exact), e^r by its Taylor
-// series to r^degree. t must be small enough for k to fit in i32.
+// |r| <= ln2/2, e^r by its Taylor series to r^degree. With `exactLn2`, ln2
+// is split in two so that k*ln2Hi is exact, as large k need; with one f32
+// ln2, r is off by k * 2e-9. t must be small enough for k to fit in i32.
 struct ReducedExp {
   Value expR;
   Value k; // i32
 };
 ReducedExp createReducedExpF32(OpBuilder &builder, Location loc, Value t,
-                               int degree) {
+                               int degree, bool exactLn2) {
   Type type = t.getType();
   auto floatConst = [&](double value) {
     return createF32Splat(builder, loc, type, value);
@@ -91,8 +92,13 @@ ReducedExp createReducedExpF32(OpBuilder &builder, Location loc, Value t,
   Value k = builder.create<math::RoundEvenOp>(
       loc,
       builder.create<arith::MulFOp>(loc, t, floatConst(1.4426950408889634)));
-  Value r = builder.create<math::FmaOp>(loc, k, floatConst(-0.693359375), t);
-  r = builder.create<math::FmaOp>(loc, k, floatConst(2.12194440e-4), r);
+  Value r;
+  if (exactLn2) {
+    r = builder.create<math::FmaOp>(loc, k, floatConst(-0.693359375), t);
+    r = builder.create<math::FmaOp>(loc, k, floatConst(2.12194440e-4), r);
+  } else {
+    r = builder.create<math::FmaOp>(loc, k, floatConst(-0.6931471805599453), t);
+  }
   double factorial = 1;
   for (int n = 2; n <= degree; ++n)
     factorial *= n;
@@ -129,7 +135,8 @@ struct ExpF32Expansion : OpRewritePattern<math::ExpOp> {
     Value clamped = createMinF32(
         rewriter, loc, createMaxF32(rewriter, loc, x, floatConst(-104.0)),
         floatConst(89.0));
-    ReducedExp reduced = createReducedExpF32(rewriter, loc, clamped, 7);
+    ReducedExp reduced =
+        createReducedExpF32(rewriter, loc, clamped, 7, /*exactLn2=*/true);
     Value kHalf = rewriter.create<arith::ShRSIOp>(
         loc, reduced.k,
         createSplat(rewriter, loc, reduced.k.getType(),
@@ -147,20 +154,27 @@ struct ExpF32Expansion : OpRewritePattern<math::ExpOp> {
 };
 
 // e^t for t in [1.25, 18], all that tanh's large branch needs, cheaper than
-// the general exp: e^r to r^6 (truncation about 1 ULP) and one scale 2^k,
-// k <= 26. No clamps, no NaN handling: the caller brings t into range and
-// handles NaN.
+// the general exp: one f32 ln2 (k <= 26 moves r by at most 5e-8, which
+// moves tanh by far less), e^r to r^6 (truncation about 0.05 ULP), and the
+// scale 2^k added to e^r's exponent bits (e^r is normal, the sum too). No
+// clamps, no NaN handling: the caller brings t into range and handles NaN.
 Value createTanhRangeExpF32(OpBuilder &builder, Location loc, Value t) {
-  ReducedExp reduced = createReducedExpF32(builder, loc, t, 6);
-  return builder.create<arith::MulFOp>(
-      loc, reduced.expR,
-      createPowerOfTwoF32(builder, loc, t.getType(), reduced.k));
+  ReducedExp reduced =
+      createReducedExpF32(builder, loc, t, 6, /*exactLn2=*/false);
+  Type intType = reduced.k.getType();
+  Value exponentBits = builder.create<arith::ShLIOp>(
+      loc, reduced.k,
+      createSplat(builder, loc, intType, builder.getI32IntegerAttr(23)));
+  Value bits = builder.create<arith::AddIOp>(
+      loc, builder.create<arith::BitcastOp>(loc, intType, reduced.expR),
+      exponentBits);
+  return builder.create<arith::BitcastOp>(loc, t.getType(), bits);
 }
 
 // tanh on f32 to within 2 ULP (MLIR's approximation is off by 4 ULP near
 // +-1). On a = |x|:
-//   a < 0.625: a + a u q(u), u = a^2, q a degree-5 least-squares fit of
-//              (tanh(a)/a - 1)/u on Chebyshev nodes (error < 0.1 ULP);
+//   a < 0.625: a + a u q(u), u = a^2, q the degree-4 minimax fit of
+//              (tanh(a)/a - 1)/u (relative error 9e-9, 0.15 ULP);
 //   otherwise: 1 - 2 / (e^2a + 1), exact enough as the result is > 0.55
 //              and e^2a's error moves it by under 0.4 of its ULP; 2a is
 //              capped at 18, where the result rounds to 1;
@@ -180,10 +194,9 @@ struct TanhF32Expansion : OpRewritePattern<math::TanhOp> {
     Value x = op.getOperand();
     Value a = rewriter.create<math::AbsFOp>(loc, x);
     Value u = rewriter.create<arith::MulFOp>(loc, a, a);
-    Value q = floatConst(0.0022850083739828597);
-    for (double coefficient :
-         {-0.00833740629016929, 0.02176703585844207, -0.053959046856887447,
-          0.13333302766842145, -0.33333333167962936})
+    Value q = floatConst(-0.005577908027961972);
+    for (double coefficient : {0.020510198419273554, -0.05369365940403207,
+                               0.1333076984355772, -0.33333249312468116})
       q = rewriter.create<math::FmaOp>(loc, q, u, floatConst(coefficient));
     Value au = rewriter.create<arith::MulFOp>(loc, a, u);
     Value small = rewriter.create<math::FmaOp>(loc, au, q, a);
