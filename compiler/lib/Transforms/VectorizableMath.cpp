@@ -75,41 +75,20 @@ Value createPowerOfTwoF32(OpBuilder &builder, Location loc, Type type,
   return builder.create<arith::BitcastOp>(loc, type, bits);
 }
 
-// e^t = e^r * 2^k, the shared core of the exp expansions: t = k ln2 + r,
-// |r| <= ln2/2, e^r by its Taylor series to r^degree. With `exactLn2`, ln2
-// is split in two so that k*ln2Hi is exact, as large k need; with one f32
-// ln2, r is off by k * 2e-9. t must be small enough for k to fit in i32.
-struct ReducedExp {
-  Value expR;
-  Value k; // i32
-};
-ReducedExp createReducedExpF32(OpBuilder &builder, Location loc, Value t,
-                               int degree, bool exactLn2) {
-  Type type = t.getType();
-  auto floatConst = [&](double value) {
-    return createF32Splat(builder, loc, type, value);
-  };
-  Value k = builder.create<math::RoundEvenOp>(
-      loc,
-      builder.create<arith::MulFOp>(loc, t, floatConst(1.4426950408889634)));
-  Value r;
-  if (exactLn2) {
-    r = builder.create<math::FmaOp>(loc, k, floatConst(-0.693359375), t);
-    r = builder.create<math::FmaOp>(loc, k, floatConst(2.12194440e-4), r);
-  } else {
-    r = builder.create<math::FmaOp>(loc, k, floatConst(-0.6931471805599453), t);
-  }
+// e^r by its Taylor series to r^degree, for |r| <= ln2/2.
+Value createExpTaylorF32(OpBuilder &builder, Location loc, Value r,
+                         int degree) {
+  Type type = r.getType();
   double factorial = 1;
   for (int n = 2; n <= degree; ++n)
     factorial *= n;
-  Value poly = floatConst(1 / factorial);
+  Value poly = createF32Splat(builder, loc, type, 1 / factorial);
   for (int n = degree - 1; n >= 0; --n) {
     factorial /= n + 1;
-    poly = builder.create<math::FmaOp>(loc, poly, r, floatConst(1 / factorial));
+    poly = builder.create<math::FmaOp>(
+        loc, poly, r, createF32Splat(builder, loc, type, 1 / factorial));
   }
-  Value kInt =
-      builder.create<arith::FPToSIOp>(loc, i32TypeLike(builder, type), k);
-  return {poly, kInt};
+  return poly;
 }
 
 // exp on f32 to within 1 ULP, overflow to inf and gradual underflow
@@ -135,17 +114,24 @@ struct ExpF32Expansion : OpRewritePattern<math::ExpOp> {
     Value clamped = createMinF32(
         rewriter, loc, createMaxF32(rewriter, loc, x, floatConst(-104.0)),
         floatConst(89.0));
-    ReducedExp reduced =
-        createReducedExpF32(rewriter, loc, clamped, 7, /*exactLn2=*/true);
+    // x = k ln2 + r, |r| <= ln2/2, ln2 split in two so k*ln2Hi is exact.
+    Value k = rewriter.create<math::RoundEvenOp>(
+        loc, rewriter.create<arith::MulFOp>(loc, clamped,
+                                            floatConst(1.4426950408889634)));
+    Value r =
+        rewriter.create<math::FmaOp>(loc, k, floatConst(-0.693359375), clamped);
+    r = rewriter.create<math::FmaOp>(loc, k, floatConst(2.12194440e-4), r);
+    Value expR = createExpTaylorF32(rewriter, loc, r, 7);
+    Type intType = i32TypeLike(rewriter, type);
+    Value kInt = rewriter.create<arith::FPToSIOp>(loc, intType, k);
     Value kHalf = rewriter.create<arith::ShRSIOp>(
-        loc, reduced.k,
-        createSplat(rewriter, loc, reduced.k.getType(),
-                    rewriter.getI32IntegerAttr(1)));
-    Value kRest = rewriter.create<arith::SubIOp>(loc, reduced.k, kHalf);
+        loc, kInt,
+        createSplat(rewriter, loc, intType, rewriter.getI32IntegerAttr(1)));
+    Value kRest = rewriter.create<arith::SubIOp>(loc, kInt, kHalf);
     Value result = rewriter.create<arith::MulFOp>(
         loc,
         rewriter.create<arith::MulFOp>(
-            loc, reduced.expR, createPowerOfTwoF32(rewriter, loc, type, kHalf)),
+            loc, expR, createPowerOfTwoF32(rewriter, loc, type, kHalf)),
         createPowerOfTwoF32(rewriter, loc, type, kRest));
     // NaN in, NaN out (the clamps turned it into a bound).
     replaceKeepingNaN(rewriter, op, x, result);
@@ -154,21 +140,32 @@ struct ExpF32Expansion : OpRewritePattern<math::ExpOp> {
 };
 
 // e^t for t in [1.25, 18], all that tanh's large branch needs, cheaper than
-// the general exp: one f32 ln2 (k <= 26 moves r by at most 5e-8, which
-// moves tanh by far less), e^r to r^6 (truncation about 0.05 ULP), and the
-// scale 2^k added to e^r's exponent bits (e^r is normal, the sum too). No
-// clamps, no NaN handling: the caller brings t into range and handles NaN.
+// the general exp: k by adding and subtracting 1.5 * 2^23 (which leaves k
+// in the sum's low bits: no rounding or conversion instructions), one f32
+// ln2 step (k <= 26 moves r by at most 5e-8, which moves tanh by far
+// less), e^r to r^6 (truncation about 0.05 ULP), and the scale 2^k added
+// to e^r's exponent bits (e^r is normal, the sum too). No clamps, no NaN
+// handling: the caller brings t into range and handles NaN.
 Value createTanhRangeExpF32(OpBuilder &builder, Location loc, Value t) {
-  ReducedExp reduced =
-      createReducedExpF32(builder, loc, t, 6, /*exactLn2=*/false);
-  Type intType = reduced.k.getType();
+  Type type = t.getType();
+  Type intType = i32TypeLike(builder, type);
+  auto floatConst = [&](double value) {
+    return createF32Splat(builder, loc, type, value);
+  };
+  Value magic = floatConst(12582912.0); // 1.5 * 2^23
+  Value shifted = builder.create<math::FmaOp>(
+      loc, t, floatConst(1.4426950408889634), magic);
+  Value k = builder.create<arith::SubFOp>(loc, shifted, magic);
+  Value r =
+      builder.create<math::FmaOp>(loc, k, floatConst(-0.6931471805599453), t);
+  Value expR = createExpTaylorF32(builder, loc, r, 6);
+  // The sum's bits are those of 1.5 * 2^23 plus k, whose low 9 bits are k.
   Value exponentBits = builder.create<arith::ShLIOp>(
-      loc, reduced.k,
+      loc, builder.create<arith::BitcastOp>(loc, intType, shifted),
       createSplat(builder, loc, intType, builder.getI32IntegerAttr(23)));
   Value bits = builder.create<arith::AddIOp>(
-      loc, builder.create<arith::BitcastOp>(loc, intType, reduced.expR),
-      exponentBits);
-  return builder.create<arith::BitcastOp>(loc, t.getType(), bits);
+      loc, builder.create<arith::BitcastOp>(loc, intType, expR), exponentBits);
+  return builder.create<arith::BitcastOp>(loc, type, bits);
 }
 
 // tanh on f32 to within 2 ULP (MLIR's approximation is off by 4 ULP near
