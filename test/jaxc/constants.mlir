@@ -8,6 +8,13 @@
 // RUN: jaxc inspect %t.vmfb | FileCheck %s --check-prefix=INSPECT
 // RUN: jaxc run --module=%t.vmfb --function=main | FileCheck %s --check-prefix=OUT
 // RUN: jaxc run --module=%t.vmfb --function=main --device=local-sync | FileCheck %s --check-prefix=OUT
+// A loaded module keeps its file mapped, so `jaxc compile` replaces an
+// existing output by renaming a new file over it (a new inode), never by
+// rewriting it in place.
+// RUN: stat -c %%i %t.vmfb > %t.inode
+// RUN: jaxc compile %s -o %t.vmfb
+// RUN: stat -c %%i %t.vmfb > %t.inode.again
+// RUN: not cmp -s %t.inode %t.inode.again
 // The 32x64xf32 weights (8192 bytes) and the 4096xi16 table (8192 bytes, at
 // the next 64-byte boundary); x, the bias and the expected values stay.
 // INSPECT: constants 16384 bytes

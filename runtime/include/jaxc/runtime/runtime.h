@@ -76,7 +76,9 @@ typedef struct jaxc_function jaxc_function_t;
 
 // Loads and verifies a module file (magic, version, checksum, metadata) and
 // loads its native code. The file stays mapped while the module is loaded
-// if the code reads its constants (weights) from it. Errors name the file.
+// if the code reads its constants (weights) from it: replace such a file by
+// writing a new one and renaming it over the old (as `jaxc compile` does),
+// never by rewriting it in place. Errors name the file.
 jaxc_status_t jaxc_module_load_file(const char *path, jaxc_module_t **out);
 // The same from memory; what the module needs is copied, the caller keeps
 // ownership of `data` and may free it once this returns.
