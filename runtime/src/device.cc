@@ -9,7 +9,6 @@
 #include <atomic>
 #include <cerrno>
 #include <cstdlib>
-#include <malloc.h>
 #include <mutex>
 #include <string>
 #include <system_error>
@@ -21,10 +20,23 @@ namespace {
 constexpr char kThreadCountVariable[] = "JAXC_THREAD_COUNT";
 constexpr long kMaxThreadCount = 1024;
 
+jaxc_device_t &deviceOf(jaxc_context_t *context) {
+  return *static_cast<jaxc_device_t *>(context->runtime_private);
+}
+
 void contextParallelFor(jaxc_context_t *context, jaxc_parallel_body_t body,
                         void *data, int64_t count, int64_t grain) {
-  static_cast<jaxc_device_t *>(context->runtime_private)
-      ->pool.parallelFor(body, data, count, grain);
+  deviceOf(context).pool.parallelFor(body, data, count, grain);
+}
+
+static_assert(sizeof(size_t) == sizeof(uint64_t), "the runtime is 64-bit");
+
+void *contextAlloc(jaxc_context_t *context, uint64_t size) {
+  return deviceOf(context).buffers.allocate(size);
+}
+
+void contextFree(jaxc_context_t *context, void *buffer) {
+  deviceOf(context).buffers.release(buffer);
 }
 
 // local-task's thread count: JAXC_THREAD_COUNT if set, else one per core.
@@ -46,25 +58,6 @@ jaxc_status_t taskThreadCount(unsigned &count) {
   return nullptr;
 }
 
-// Generated code allocates its intermediate buffers with malloc on every
-// call. glibc maps each one above 128 KiB afresh and unmaps it on free, so
-// every call pays page faults for all of them (about a fifth of ResNet-50's
-// time). Serving them from the heap and keeping freed memory makes the next
-// call reuse the same pages. Process-wide, hence once and with an opt-out:
-// JAXC_MALLOC_DEFAULTS=1 leaves malloc as it is.
-void keepFreedBuffers() {
-#if defined(__GLIBC__)
-  static std::once_flag once;
-  std::call_once(once, [] {
-    const char *optOut = std::getenv("JAXC_MALLOC_DEFAULTS");
-    if (optOut && std::string(optOut) == "1")
-      return;
-    mallopt(M_MMAP_THRESHOLD, 32 << 20); // glibc's maximum on 64-bit
-    mallopt(M_TRIM_THRESHOLD, 1 << 30);
-  });
-#endif
-}
-
 jaxc_status_t createDevice(jaxc_device_kind_t kind, jaxc_device_t *&device) {
   unsigned threadCount = 1;
   if (kind == JAXC_DEVICE_LOCAL_TASK) {
@@ -77,7 +70,6 @@ jaxc_status_t createDevice(jaxc_device_kind_t kind, jaxc_device_t *&device) {
                           "; expected JAXC_DEVICE_LOCAL_SYNC (0) or "
                           "JAXC_DEVICE_LOCAL_TASK (1)");
   }
-  keepFreedBuffers();
   try {
     device = new jaxc_device_t(kind, threadCount);
   } catch (const std::system_error &error) {
@@ -99,6 +91,8 @@ jaxc_device_t::jaxc_device_t(jaxc_device_kind_t kind, unsigned threadCount)
   context.matmul_f32 = jaxcMatmulF32;
   context.conv2d_f32 = jaxcConv2dF32;
   context.runtime_private = this;
+  context.alloc = contextAlloc;
+  context.free = contextFree;
 }
 
 namespace jaxc::runtime::impl {
@@ -125,8 +119,7 @@ jaxc_status_t getDefaultDevice(jaxc_device_t *&device) {
 
 extern "C" {
 
-jaxc_status_t jaxc_device_create(jaxc_device_kind_t kind,
-                                 jaxc_device_t **out) {
+jaxc_status_t jaxc_device_create(jaxc_device_kind_t kind, jaxc_device_t **out) {
   return runGuarded([&]() -> jaxc_status_t {
     if (!out)
       return makeStatus(JAXC_STATUS_INVALID_ARGUMENT,

@@ -1,14 +1,15 @@
 //===- device.h - The object behind jaxc_device_t ---------------*- C++ -*-===//
 //
-// A device is a thread pool and the jaxc_context_t that hands it to
-// generated code (module_format.h). The context's runtime_private points
-// back to the device.
+// A device is a thread pool, a cache of the generated code's buffers and
+// the jaxc_context_t that hands both to generated code (module_format.h). The
+// context's runtime_private points back to the device.
 //
 //===----------------------------------------------------------------------===//
 
 #ifndef JAXC_RUNTIME_SRC_DEVICE_H
 #define JAXC_RUNTIME_SRC_DEVICE_H
 
+#include "buffer_cache.h"
 #include "thread_pool.h"
 
 #include "jaxc/runtime/runtime.h"
@@ -20,6 +21,7 @@ struct jaxc_device_t {
 
   jaxc_device_kind_t kind;
   jaxc::runtime::impl::ThreadPool pool;
+  jaxc::runtime::impl::BufferCache buffers;
   jaxc_context_t context;
 };
 

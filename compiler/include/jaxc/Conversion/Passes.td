@@ -57,7 +57,9 @@ def RuntimeToLLVMPass : Pass<"jaxc-runtime-to-llvm", "mlir::ModuleOp"> {
     Each jaxc_rt op becomes a call through a function pointer of the
     jaxc_context_t in the thread-local __jaxc_context. A parallel_for packs
     its captures into a stack struct and hands the runtime's parallel_for a
-    chunk function that unpacks them and calls the body. Runs after
+    chunk function that unpacks them and calls the body. malloc and free
+    calls outside parallel_for bodies become the context's alloc and free,
+    so the device reuses freed buffers from call to call. Runs after
     func-to-llvm (with bare pointers), before reconcile-unrealized-casts.
   }];
   let dependentDialects = ["mlir::LLVM::LLVMDialect"];

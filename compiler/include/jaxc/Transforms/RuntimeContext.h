@@ -27,6 +27,8 @@ enum class ContextField : int32_t {
   MatmulF32 = 3,
   Conv2dF32 = 4,
   RuntimePrivate = 5,
+  Alloc = 6,
+  Free = 7,
 };
 
 // The LLVM struct type of jaxc_context_t.

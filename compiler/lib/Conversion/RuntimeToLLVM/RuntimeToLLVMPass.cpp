@@ -19,6 +19,7 @@ struct RuntimeToLLVMPass
     : jaxc::impl::RuntimeToLLVMPassBase<RuntimeToLLVMPass> {
   void runOnOperation() override {
     MLIRContext *ctx = &getContext();
+    jaxc::routeAllocationsThroughContext(getOperation());
     LLVMTypeConverter typeConverter(ctx);
     RewritePatternSet patterns(ctx);
     jaxc::populateParallelForToLLVMPatterns(typeConverter, patterns);

@@ -121,7 +121,7 @@ typedef enum jaxc_check_kind_t {
 // thread) and local-task (all cores) give bitwise-identical results.
 //===----------------------------------------------------------------------===//
 
-#define JAXC_CONTEXT_ABI_VERSION 1u
+#define JAXC_CONTEXT_ABI_VERSION 2u
 
 typedef struct jaxc_context_t jaxc_context_t;
 
@@ -170,6 +170,12 @@ struct jaxc_context_t {
   void (*matmul_f32)(jaxc_context_t *ctx, const jaxc_matmul_f32_args_t *args);
   void (*conv2d_f32)(jaxc_context_t *ctx, const jaxc_conv2d_f32_args_t *args);
   void *runtime_private; // the runtime's executor; opaque to generated code
+  // The generated code's buffers, as malloc and free (alloc may return NULL
+  // when out of memory); 64-byte aligned. The device keeps freed blocks and
+  // hands them out again, so repeated calls reuse pages already faulted
+  // in. Called on the entry call's thread only, never from parallel_for.
+  void *(*alloc)(jaxc_context_t *ctx, uint64_t size);
+  void (*free)(jaxc_context_t *ctx, void *buffer);
 };
 
 #endif // JAXC_RUNTIME_MODULE_FORMAT_H

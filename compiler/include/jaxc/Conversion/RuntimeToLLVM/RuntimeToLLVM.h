@@ -10,6 +10,7 @@
 #define JAXC_CONVERSION_RUNTIMETOLLVM_RUNTIMETOLLVM_H
 
 #include "mlir/Conversion/LLVMCommon/TypeConverter.h"
+#include "mlir/IR/BuiltinOps.h"
 #include "mlir/IR/PatternMatch.h"
 
 namespace jaxc {
@@ -25,6 +26,14 @@ void populateParallelForToLLVMPatterns(
 /// (memref-to-llvm ran).
 void populateKernelsToLLVMPatterns(const mlir::LLVMTypeConverter &typeConverter,
                                    mlir::RewritePatternSet &patterns);
+
+/// Makes the malloc and free calls of memref-to-llvm, in every function
+/// that runs on the entry call's thread, calls of the context's alloc and
+/// free: the device keeps freed buffers for the next call. Functions that
+/// jaxc_rt.parallel_for runs on the pool's threads keep malloc and free
+/// (the context is the calling thread's). Run before the parallel_for
+/// patterns, while the ops still name their bodies.
+void routeAllocationsThroughContext(mlir::ModuleOp module);
 
 } // namespace jaxc
 
