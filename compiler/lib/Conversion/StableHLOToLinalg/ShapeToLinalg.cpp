@@ -11,6 +11,7 @@
 #include "mlir/Dialect/Arith/IR/Arith.h"
 #include "mlir/Dialect/Tensor/IR/Tensor.h"
 #include "mlir/Dialect/Utils/StaticValueUtils.h"
+#include "mlir/IR/DialectResourceBlobManager.h"
 #include "mlir/IR/TypeUtilities.h"
 
 using namespace mlir;
@@ -52,15 +53,35 @@ struct ConstantToArith final : OpConversionPattern<stablehlo::ConstantOp> {
   LogicalResult
   matchAndRewrite(stablehlo::ConstantOp op, OpAdaptor,
                   ConversionPatternRewriter &rewriter) const override {
-    // Resource blobs (and the elided constants of printed IR) are left to
-    // the unsupported-op report.
-    auto value = dyn_cast<DenseElementsAttr>(op.getValue());
     auto type = getTypeConverter()->convertType<RankedTensorType>(
         op.getOutput().getType());
-    if (!value || !type)
+    if (!type)
       return failure();
-    if (value.getElementType() != type.getElementType())
-      value = value.bitcast(type.getElementType());
+    TypedAttr value;
+    if (auto dense = dyn_cast<DenseElementsAttr>(op.getValue())) {
+      value = dense.getElementType() == type.getElementType()
+                  ? dense
+                  : dense.bitcast(type.getElementType());
+    } else if (auto resource =
+                   dyn_cast<DenseResourceElementsAttr>(op.getValue())) {
+      // A blob with its data (elided ones were filled or rejected by
+      // jaxc-elided-constants): the same bytes under the signless type,
+      // but for i1, whose blob holds a byte per element and MLIR's dense
+      // data bits.
+      if (!resource.getRawHandle().getBlob())
+        return rewriter.notifyMatchFailure(op, "the blob's data is elided");
+      ArrayRef<char> bytes = resource.getData();
+      if (!type.getElementType().isInteger(1)) {
+        value = DenseResourceElementsAttr::get(type, resource.getRawHandle());
+      } else if (static_cast<int64_t>(bytes.size()) == type.getNumElements()) {
+        SmallVector<bool> bits(bytes.begin(), bytes.end());
+        value = DenseElementsAttr::get(type, ArrayRef<bool>(bits));
+      } else {
+        return rewriter.notifyMatchFailure(op, "i1 blob of the wrong size");
+      }
+    } else {
+      return failure();
+    }
     rewriter.replaceOpWithNewOp<arith::ConstantOp>(op, type, value);
     return success();
   }
