@@ -23,7 +23,7 @@ ModuleConstants::~ModuleConstants() {
 void ModuleConstants::useInPlace(std::unique_ptr<MappedFile> mapped,
                                  const uint8_t *data, size_t bytes) {
   file = std::move(mapped);
-  use(data, bytes);
+  use(data, bytes, /*fileBacked=*/true);
 }
 
 bool ModuleConstants::useCopy(const uint8_t *data, size_t bytes) {
@@ -36,15 +36,15 @@ bool ModuleConstants::useCopy(const uint8_t *data, size_t bytes) {
     return false;
   std::memcpy(memory, data, bytes);
   copy.reset(static_cast<uint8_t *>(memory));
-  use(copy.get(), bytes);
+  use(copy.get(), bytes, /*fileBacked=*/false);
   return true;
 }
 
-void ModuleConstants::use(const uint8_t *data, size_t bytes) {
+void ModuleConstants::use(const uint8_t *data, size_t bytes, bool fileBacked) {
   begin = data;
   size = bytes;
   if (size > 0)
-    registerConstantMemory(begin, begin + size);
+    registerConstantMemory(begin, begin + size, fileBacked);
 }
 
 } // namespace jaxc::runtime::impl

@@ -37,7 +37,7 @@ public:
   size_t byteSize() const { return size; }
 
 private:
-  void use(const uint8_t *data, size_t size);
+  void use(const uint8_t *data, size_t size, bool fileBacked);
 
   std::unique_ptr<MappedFile> file;
   struct FreeDeleter {

@@ -45,8 +45,8 @@ findReadOnlySegments(uintptr_t base) {
           const ElfW(Phdr) &header = info->dlpi_phdr[i];
           if (header.p_type != PT_LOAD || (header.p_flags & PF_W))
             continue;
-          auto *begin = reinterpret_cast<const char *>(info->dlpi_addr +
-                                                       header.p_vaddr);
+          auto *begin =
+              reinterpret_cast<const char *>(info->dlpi_addr + header.p_vaddr);
           search->segments.emplace_back(begin, begin + header.p_memsz);
         }
         return 1;
@@ -90,7 +90,7 @@ jaxc_status_t NativeLibrary::open(const uint8_t *elf, size_t size,
   if (dlinfo(handle, RTLD_DI_LINKMAP, &map) == 0 && map)
     constantSegments = findReadOnlySegments(map->l_addr);
   for (auto [begin, end] : constantSegments)
-    registerConstantMemory(begin, end);
+    registerConstantMemory(begin, end, /*fileBacked=*/false);
   return nullptr;
 }
 

@@ -14,10 +14,17 @@
 
 #include <gtest/gtest.h>
 
+#include <fcntl.h>
+#include <sys/mman.h>
+#include <unistd.h>
+
 #include <algorithm>
+#include <cinttypes>
 #include <cmath>
 #include <cstdint>
+#include <cstdio>
 #include <cstring>
+#include <fstream>
 #include <random>
 #include <string>
 #include <thread>
@@ -96,10 +103,21 @@ struct Matmul {
   explicit Matmul(const MatmulCase &s)
       : shape(s), a(randomValues(s.batch * s.m * s.k, 1)),
         b(randomValues(s.batch * s.k * s.n, 2)) {
-    args = {s.batch, s.m, s.n, s.k, a.data(), s.m * s.k,
-            s.transposeA ? 1 : s.k, s.transposeA ? s.m : 1, b.data(),
-            s.k * s.n, s.transposeB ? 1 : s.n, s.transposeB ? s.k : 1,
-            nullptr, s.m * s.n, s.transposeC ? 1 : s.n,
+    args = {s.batch,
+            s.m,
+            s.n,
+            s.k,
+            a.data(),
+            s.m * s.k,
+            s.transposeA ? 1 : s.k,
+            s.transposeA ? s.m : 1,
+            b.data(),
+            s.k * s.n,
+            s.transposeB ? 1 : s.n,
+            s.transposeB ? s.k : 1,
+            nullptr,
+            s.m * s.n,
+            s.transposeC ? 1 : s.n,
             s.transposeC ? s.m : 1};
   }
 
@@ -137,9 +155,9 @@ struct Matmul {
     std::vector<float> c(shape.batch * shape.m * shape.n, NAN);
     args.c = c.data();
     StridedGemmA packA(args.a, args.a_batch, args.a_row, args.a_col);
-    GemmProblem problem{args.batch, args.m,       args.n,      args.k,
-                        &packA,     args.b,       args.b_batch, args.b_row,
-                        args.b_col, args.c,       args.c_batch, args.c_row,
+    GemmProblem problem{args.batch, args.m, args.n,       args.k,
+                        &packA,     args.b, args.b_batch, args.b_row,
+                        args.b_col, args.c, args.c_batch, args.c_row,
                         args.c_col};
     runGemm(&ctx, problem, kernel);
     return c;
@@ -147,12 +165,21 @@ struct Matmul {
 };
 
 const MatmulCase kMatmulCases[] = {
-    {1, 1, 1, 1},        {1, 1, 1, 0},          {2, 3, 5, 0},
-    {1, 1, 37, 5},       {1, 29, 1, 40},        {1, 13, 17, 19},
-    {1, 14, 32, 8},      {1, 15, 33, 257},      {1, 28, 64, 256},
-    {3, 31, 47, 300},    {1, 100, 70, 513},     {1, 230, 40, 20},
+    {1, 1, 1, 1},
+    {1, 1, 1, 0},
+    {2, 3, 5, 0},
+    {1, 1, 37, 5},
+    {1, 29, 1, 40},
+    {1, 13, 17, 19},
+    {1, 14, 32, 8},
+    {1, 15, 33, 257},
+    {1, 28, 64, 256},
+    {3, 31, 47, 300},
+    {1, 100, 70, 513},
+    {1, 230, 40, 20},
     {1, 20, 300, 260},
-    {2, 9, 40, 64, true}, {2, 9, 40, 64, false, true},
+    {2, 9, 40, 64, true},
+    {2, 9, 40, 64, false, true},
     {2, 20, 35, 70, false, false, true},
     {1, 45, 50, 270, true, true, true},
 };
@@ -191,8 +218,8 @@ TEST(MatmulF32, EmptyProblemsWriteNothing) {
   jaxc_context_t ctx = makeContext(2);
   float c = 7.0f;
   for (auto [m, n] : {std::pair{0, 1}, std::pair{1, 0}}) {
-    jaxc_matmul_f32_args_t args{1, m, n, 3, nullptr, 0, 3, 1, nullptr,
-                                0, 1, 1, &c, 0, 1, 1};
+    jaxc_matmul_f32_args_t args{1,       m, n, 3, nullptr, 0, 3, 1,
+                                nullptr, 0, 1, 1, &c,      0, 1, 1};
     jaxcMatmulF32(&ctx, &args);
     EXPECT_EQ(c, 7.0f);
   }
@@ -219,18 +246,82 @@ TEST(MatmulF32, ConstantOperandsArePackedOnce) {
   };
   std::vector<float> original = expected();
   const float *b = matmul.b.data();
-  registerConstantMemory(b, b + matmul.b.size());
+  registerConstantMemory(b, b + matmul.b.size(), /*fileBacked=*/false);
   EXPECT_TRUE(sameBits(run(), original));
   matmul.b[7] += 1.0f;
   EXPECT_TRUE(sameBits(run(), original)) << "B was packed again";
   forgetConstantMemory(b, b + matmul.b.size());
   EXPECT_TRUE(sameBits(run(), expected()));
 
-  registerConstantMemory(b, b + matmul.b.size() - 1);
+  registerConstantMemory(b, b + matmul.b.size() - 1, /*fileBacked=*/false);
   run();
   matmul.b[7] += 1.0f;
   EXPECT_TRUE(sameBits(run(), expected())) << "B is not all constant";
   forgetConstantMemory(b, b + matmul.b.size() - 1);
+}
+
+// The resident bytes of the mapping that holds `address` (/proc/self/smaps).
+size_t residentBytes(const void *address) {
+  std::ifstream smaps("/proc/self/smaps");
+  std::string line;
+  bool inMapping = false;
+  auto target = reinterpret_cast<uintptr_t>(address);
+  while (std::getline(smaps, line)) {
+    uintptr_t begin = 0, end = 0;
+    if (std::sscanf(line.c_str(), "%" SCNxPTR "-%" SCNxPTR, &begin, &end) ==
+            2 &&
+        line.find(':') > line.find(' ')) {
+      inMapping = target >= begin && target < end;
+      continue;
+    }
+    size_t kilobytes = 0;
+    if (inMapping && std::sscanf(line.c_str(), "Rss: %zu kB", &kilobytes) == 1)
+      return kilobytes << 10;
+  }
+  return SIZE_MAX;
+}
+
+// A B in a read-only file mapping leaves the process once packed (the
+// packing is what the kernels read); results stay right, and once the
+// memory is forgotten the pages come back from the file.
+TEST(MatmulF32, FileBackedConstantsAreDroppedOncePacked) {
+  jaxc_context_t ctx = makeContext(2);
+  Matmul matmul({1, 20, 256, 512});
+  std::vector<float> expected;
+  std::vector<double> exact;
+  matmul.reference(expected, exact);
+  std::string path =
+      ::testing::TempDir() + "jaxc_b_" + std::to_string(getpid()) + ".bin";
+  {
+    std::ofstream file(path, std::ios::binary);
+    file.write(reinterpret_cast<const char *>(matmul.b.data()),
+               static_cast<std::streamsize>(matmul.b.size() * sizeof(float)));
+  }
+  size_t bytes = matmul.b.size() * sizeof(float);
+  int fd = ::open(path.c_str(), O_RDONLY);
+  ASSERT_GE(fd, 0);
+  void *mapping =
+      ::mmap(nullptr, bytes, PROT_READ, MAP_PRIVATE | MAP_POPULATE, fd, 0);
+  ::close(fd);
+  std::remove(path.c_str());
+  ASSERT_NE(mapping, MAP_FAILED);
+  const auto *b = static_cast<const float *>(mapping);
+  matmul.args.b = b;
+  EXPECT_GE(residentBytes(b), bytes);
+
+  auto run = [&] {
+    std::vector<float> c(20 * 256, NAN);
+    matmul.args.c = c.data();
+    jaxcMatmulF32(&ctx, &matmul.args);
+    return c;
+  };
+  registerConstantMemory(b, b + matmul.b.size(), /*fileBacked=*/true);
+  EXPECT_TRUE(sameBits(run(), expected));
+  EXPECT_EQ(residentBytes(b), 0u) << "the packed B's pages stayed";
+  EXPECT_TRUE(sameBits(run(), expected));
+  forgetConstantMemory(b, b + matmul.b.size());
+  EXPECT_TRUE(sameBits(run(), expected)) << "B read back from the file";
+  ::munmap(mapping, bytes);
 }
 
 //===----------------------------------------------------------------------===//
@@ -260,9 +351,9 @@ struct Conv {
         1;
     input = randomValues(s.n * s.inH * s.inW * s.inC, 3);
     filter = randomValues(s.kH * s.kW * (s.inC / s.groups) * s.outC, 4);
-    args = {s.n,       s.inH,       s.inW,        s.inC,      s.kH,
-            s.kW,      s.outC,      outH,         outW,       s.strideH,
-            s.strideW, s.padTop,    s.padLeft,    s.dilationH, s.dilationW,
+    args = {s.n,       s.inH,        s.inW,         s.inC,       s.kH,
+            s.kW,      s.outC,       outH,          outW,        s.strideH,
+            s.strideW, s.padTop,     s.padLeft,     s.dilationH, s.dilationW,
             s.groups,  input.data(), filter.data(), nullptr};
   }
 
@@ -285,13 +376,12 @@ struct Conv {
               for (int64_t kx = 0; kx < x.k_w; ++kx)
                 for (int64_t c = 0; c < groupC; ++c) {
                   int64_t y = oy * x.stride_h - x.pad_top + ky * x.dilation_h;
-                  int64_t xx =
-                      ox * x.stride_w - x.pad_left + kx * x.dilation_w;
+                  int64_t xx = ox * x.stride_w - x.pad_left + kx * x.dilation_w;
                   bool inside = y >= 0 && y < x.in_h && xx >= 0 && xx < x.in_w;
-                  float v = inside ? input[((b * x.in_h + y) * x.in_w + xx) *
-                                               x.in_c +
-                                           g * groupC + c]
-                                   : 0.0f;
+                  float v =
+                      inside ? input[((b * x.in_h + y) * x.in_w + xx) * x.in_c +
+                                     g * groupC + c]
+                             : 0.0f;
                   acc = std::fma(
                       v, filter[((ky * x.k_w + kx) * groupC + c) * x.out_c + o],
                       acc);
@@ -342,7 +432,8 @@ TEST(Conv2dF32, EqualsFmaChainOnAnyThreadCount) {
 // The devices' contexts hand out these kernels, and their thread pools
 // change no bit.
 TEST(Kernels, DevicesComputeTheSameBits) {
-  jaxc_device_t sync(JAXC_DEVICE_LOCAL_SYNC, 1), task(JAXC_DEVICE_LOCAL_TASK, 4);
+  jaxc_device_t sync(JAXC_DEVICE_LOCAL_SYNC, 1),
+      task(JAXC_DEVICE_LOCAL_TASK, 4);
   for (jaxc_device_t *device : {&sync, &task}) {
     EXPECT_EQ(device->context.matmul_f32, &jaxcMatmulF32);
     EXPECT_EQ(device->context.conv2d_f32, &jaxcConv2dF32);

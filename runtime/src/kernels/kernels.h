@@ -18,9 +18,13 @@ void jaxcMatmulF32(jaxc_context_t *ctx, const jaxc_matmul_f32_args_t *args);
 void jaxcConv2dF32(jaxc_context_t *ctx, const jaxc_conv2d_f32_args_t *args);
 
 // [begin, end) is memory that stays unchanged until forgotten: a loaded
-// module's read-only segments, where its constant weights live. A B operand
-// inside it is packed once and the packing reused by later calls.
-void registerConstantMemory(const void *begin, const void *end);
+// module's constants. A B operand inside it is packed once and the packing
+// reused by later calls. If `fileBacked` (a read-only mapping of a file that
+// is not rewritten), the pages of a packed B are dropped from the process
+// once packed: the kernels read only the packing, and any other reader gets
+// them back from the page cache. Peak memory then holds the weights once.
+void registerConstantMemory(const void *begin, const void *end,
+                            bool fileBacked);
 // Drops the packings of B operands in [begin, end); call before unmapping.
 void forgetConstantMemory(const void *begin, const void *end);
 

@@ -14,12 +14,16 @@
 
 #include <algorithm>
 #include <cassert>
+#include <cstdint>
 #include <cstdlib>
 #include <map>
 #include <memory>
 #include <mutex>
 #include <tuple>
 #include <type_traits>
+
+#include <sys/mman.h>
+#include <unistd.h>
 
 namespace jaxc::runtime::impl {
 namespace {
@@ -58,18 +62,33 @@ private:
 thread_local Scratch packedBScratch;
 thread_local Scratch packedAScratch;
 
+// Drops the whole pages of [begin, end) from the process. Only for a
+// read-only file mapping: touched again, they are read back from the file.
+void dropPages(const void *begin, const void *end) {
+  uintptr_t page = static_cast<uintptr_t>(sysconf(_SC_PAGESIZE));
+  uintptr_t first =
+      (reinterpret_cast<uintptr_t>(begin) + page - 1) & ~(page - 1);
+  uintptr_t last = reinterpret_cast<uintptr_t>(end) & ~(page - 1);
+  if (first < last)
+    madvise(reinterpret_cast<void *>(first), last - first, MADV_DONTNEED);
+}
+
 // Packings of B operands in constant memory (a module's weights), kept
 // across calls: weights are then packed once, not on every call.
 class ConstantPackings {
 public:
-  void addRange(const void *begin, const void *end) {
+  void addRange(const void *begin, const void *end, bool fileBacked) {
     std::lock_guard<std::mutex> lock(mutex);
-    ranges.emplace_back(begin, end);
+    ranges.push_back({begin, end, fileBacked});
   }
 
   void removeRange(const void *begin, const void *end) {
     std::lock_guard<std::mutex> lock(mutex);
-    ranges.erase(std::remove(ranges.begin(), ranges.end(), Range{begin, end}),
+    ranges.erase(std::remove_if(ranges.begin(), ranges.end(),
+                                [&](const Range &range) {
+                                  return range.begin == begin &&
+                                         range.end == end;
+                                }),
                  ranges.end());
     for (auto it = packings.begin(); it != packings.end();) {
       const void *b = std::get<0>(it->first);
@@ -96,25 +115,30 @@ public:
     if (auto it = packings.find(key); it != packings.end())
       return it->second.data.get();
     size_t size = static_cast<size_t>(count) * sizeof(float);
-    bool constant =
-        std::any_of(ranges.begin(), ranges.end(), [&](const Range &range) {
-          return g.b >= range.first &&
-                 static_cast<const void *>(last + 1) <= range.second;
+    auto range =
+        std::find_if(ranges.begin(), ranges.end(), [&](const Range &range) {
+          return g.b >= range.begin &&
+                 static_cast<const void *>(last + 1) <= range.end;
         });
-    if (!constant || bytes + size > kMaxBytes)
+    if (range == ranges.end() || bytes + size > kMaxBytes)
       return nullptr;
     Packing &packing = packings[key];
     packing.data = allocateAligned(count);
     packing.bytes = size;
     bytes += size;
     pack(packing.data.get());
+    if (range->fileBacked)
+      dropPages(g.b, last + 1);
     return packing.data.get();
   }
 
 private:
   // Packings beyond this pack on every call, as other operands do.
   static constexpr size_t kMaxBytes = size_t{1} << 30;
-  using Range = std::pair<const void *, const void *>;
+  struct Range {
+    const void *begin, *end;
+    bool fileBacked;
+  };
   using Key = std::tuple<const float *, int64_t, int64_t, int64_t, int64_t,
                          int64_t, int64_t, const Microkernel *>;
   struct Packing {
@@ -195,9 +219,8 @@ Blocking chooseBlocking(const GemmProblem &g, const Microkernel &kernel,
   // block packs its rows of A again.
   int64_t slivers = ceilDiv(g.m, kernel.mr);
   int64_t wanted = threads > 1 ? 8 * threads : 1;
-  int64_t mBlocks =
-      std::max(ceilDiv(g.m, kernel.mcMax),
-               std::min(slivers, ceilDiv(wanted, g.batch)));
+  int64_t mBlocks = std::max(ceilDiv(g.m, kernel.mcMax),
+                             std::min(slivers, ceilDiv(wanted, g.batch)));
   int64_t nBlocks = std::clamp(ceilDiv(wanted, g.batch * mBlocks), int64_t{1},
                                blocking.panels);
   blocking.mc = ceilDiv(slivers, mBlocks) * kernel.mr;
@@ -234,8 +257,8 @@ void packB(jaxc_context_t *ctx, const GemmProblem &g, const Blocking &bl,
 // and non-unit column strides go through a zero-padded tile buffer, so they
 // run the very same kernel.
 void runTile(const Microkernel &kernel, int64_t kc, const float *a,
-             const float *b, float *c, int64_t cRow, int64_t cCol,
-             int64_t rows, int64_t cols, bool accumulate) {
+             const float *b, float *c, int64_t cRow, int64_t cCol, int64_t rows,
+             int64_t cols, bool accumulate) {
   int64_t mr = kernel.mr, nr = kernel.nr;
   if (rows == mr && cols == nr && cCol == 1) {
     kernel.run(kc, a, b, c, cRow, accumulate);
@@ -246,9 +269,8 @@ void runTile(const Microkernel &kernel, int64_t kc, const float *a,
   alignas(64) float tile[kMaxTile];
   for (int64_t r = 0; r < mr; ++r)
     for (int64_t j = 0; j < nr; ++j)
-      tile[r * nr + j] = accumulate && r < rows && j < cols
-                             ? c[r * cRow + j * cCol]
-                             : 0.0f;
+      tile[r * nr + j] =
+          accumulate && r < rows && j < cols ? c[r * cRow + j * cCol] : 0.0f;
   kernel.run(kc, a, b, tile, nr, accumulate);
   for (int64_t r = 0; r < rows; ++r)
     for (int64_t j = 0; j < cols; ++j)
@@ -296,8 +318,7 @@ void runGemm(jaxc_context_t *ctx, const GemmProblem &g,
   int64_t mr = kernel.mr, nr = kernel.nr;
   int64_t packedBSize = g.batch * g.k * bl.nPadded;
   auto pack = [&](float *packed) { packB(ctx, g, bl, kernel, packed); };
-  const float *packedB =
-      constantPackings().get(g, kernel, packedBSize, pack);
+  const float *packedB = constantPackings().get(g, kernel, packedBSize, pack);
   if (!packedB) {
     float *scratch = packedBScratch.get(packedBSize);
     pack(scratch);
@@ -305,8 +326,7 @@ void runGemm(jaxc_context_t *ctx, const GemmProblem &g,
   }
 
   int64_t tasksPerBatch = bl.mBlocks * bl.nBlocks;
-  parallelFor(ctx, g.batch * tasksPerBatch, 1, [&](int64_t begin,
-                                                   int64_t end) {
+  parallelFor(ctx, g.batch * tasksPerBatch, 1, [&](int64_t begin, int64_t end) {
     float *packedA = packedAScratch.get(bl.mc * bl.kc);
     for (int64_t task = begin; task < end; ++task) {
       int64_t b = task / tasksPerBatch;
@@ -318,13 +338,11 @@ void runGemm(jaxc_context_t *ctx, const GemmProblem &g,
       for (int64_t q = 0; q < bl.kBlocks; ++q) {
         int64_t p0 = q * bl.kc, kc = std::min(bl.kc, g.k - p0);
         g.a->pack(packedA, b, i0, rows, p0, kc, kernel);
-        const float *bBlock =
-            packedB + b * g.k * bl.nPadded + p0 * bl.nPadded;
+        const float *bBlock = packedB + b * g.k * bl.nPadded + p0 * bl.nPadded;
         for (int64_t panel = firstPanel; panel < endPanel; ++panel) {
           int64_t j0 = panel * nr, cols = std::min(nr, g.n - j0);
           for (int64_t s = 0; s * mr < rows; ++s)
-            runTile(kernel, kc, packedA + s * kc * mr,
-                    bBlock + panel * kc * nr,
+            runTile(kernel, kc, packedA + s * kc * mr, bBlock + panel * kc * nr,
                     cBlock + s * mr * g.cRow + j0 * g.cCol, g.cRow, g.cCol,
                     std::min(mr, rows - s * mr), cols, q > 0);
         }
@@ -333,8 +351,9 @@ void runGemm(jaxc_context_t *ctx, const GemmProblem &g,
   });
 }
 
-void registerConstantMemory(const void *begin, const void *end) {
-  constantPackings().addRange(begin, end);
+void registerConstantMemory(const void *begin, const void *end,
+                            bool fileBacked) {
+  constantPackings().addRange(begin, end, fileBacked);
 }
 
 void forgetConstantMemory(const void *begin, const void *end) {
@@ -343,9 +362,9 @@ void forgetConstantMemory(const void *begin, const void *end) {
 
 void jaxcMatmulF32(jaxc_context_t *ctx, const jaxc_matmul_f32_args_t *args) {
   StridedGemmA a(args->a, args->a_batch, args->a_row, args->a_col);
-  GemmProblem problem{args->batch, args->m,      args->n,      args->k,
-                      &a,          args->b,      args->b_batch, args->b_row,
-                      args->b_col, args->c,      args->c_batch, args->c_row,
+  GemmProblem problem{args->batch, args->m, args->n,       args->k,
+                      &a,          args->b, args->b_batch, args->b_row,
+                      args->b_col, args->c, args->c_batch, args->c_row,
                       args->c_col};
   runGemm(ctx, problem, bestMicrokernel());
 }
