@@ -1,8 +1,11 @@
 // RUN: jaxc-opt %s --split-input-file --jaxc-outline-parallel-loops=min-work=4096 | FileCheck %s
 
 // A 2-D loop: the items are the linearized (i, j); each row of the chunk is
-// found with one division and runs as an scf.for over j. Constants are
-// cloned into the body, memrefs and scalars passed.
+// found with one division and runs as an scf.for over j, which asks LLVM
+// to interleave four vectors. Constants are cloned into the body, memrefs
+// and scalars passed.
+// CHECK: #[[INTERLEAVE:.*]] = #llvm.loop_interleave<count = 4 : i32>
+// CHECK: #[[ANNOTATION:.*]] = #llvm.loop_annotation<interleave = #[[INTERLEAVE]]>
 // CHECK-LABEL: func.func @add_2d
 // CHECK-SAME: (%[[A:.*]]: memref<64x128xf32>, %[[B:.*]]: memref<64x128xf32>, %[[S:.*]]: f32)
 // CHECK-NOT: scf.parallel
@@ -22,6 +25,7 @@
 // CHECK: arith.addf %{{.*}}, %[[PS]]
 // CHECK: arith.addf %{{.*}}, %[[ONE]]
 // CHECK: memref.store %{{.*}}, %[[PB]][%[[I]], %[[J]]]
+// CHECK: } {loop_annotation = #[[ANNOTATION]]}
 // CHECK: scf.yield %[[ROWEND]]
 func.func @add_2d(%a: memref<64x128xf32>, %b: memref<64x128xf32>, %s: f32) {
   %c0 = arith.constant 0 : index

@@ -159,7 +159,9 @@ def OutlineParallelLoopsPass
     on the thread pool. Values from outside the loop are constants (cloned
     into the function), scalars, or memrefs with static shapes, strides and
     offsets (passed); a loop needing anything else, calling a function of
-    the module or the runtime stays serial, as do loops nested in it.
+    the module or the runtime stays serial, as do loops nested in it. The
+    row loop over the innermost dimension asks LLVM to interleave four
+    vectors (`loop_annotation`), which hides the latency of long bodies.
   }];
   let options = [
     Option<"minWork", "min-work", "uint64_t", /*default=*/"131072",
@@ -167,6 +169,7 @@ def OutlineParallelLoopsPass
   ];
   let dependentDialects = ["mlir::arith::ArithDialect",
                            "mlir::func::FuncDialect", "mlir::scf::SCFDialect",
+                           "mlir::LLVM::LLVMDialect",
                            "::jaxc::rt::RuntimeDialect"];
 }
 
