@@ -15,6 +15,8 @@
 #include "mlir/IR/Builders.h"
 #include "mlir/IR/BuiltinAttributes.h"
 #include "mlir/IR/SymbolTable.h"
+#include "llvm/ADT/DenseMap.h"
+#include "llvm/ADT/DenseSet.h"
 
 #include <cstring>
 
@@ -104,6 +106,22 @@ struct ExternalizeConstantsPass
     ModuleOp module = getOperation();
     MLIRContext *ctx = &getContext();
 
+    // Every global's uses in one walk of the module: the address-of ops of
+    // those only used by address, and which are used otherwise.
+    std::optional<SymbolTable::UseRange> uses =
+        SymbolTable::getSymbolUses(&module.getBodyRegion());
+    if (!uses)
+      return;
+    llvm::DenseMap<StringAttr, SmallVector<LLVM::AddressOfOp>> addresses;
+    llvm::DenseSet<StringAttr> otherwiseUsed;
+    for (const SymbolTable::SymbolUse &use : *uses) {
+      StringAttr name = use.getSymbolRef().getRootReference();
+      if (auto address = dyn_cast<LLVM::AddressOfOp>(use.getUser()))
+        addresses[name].push_back(address);
+      else
+        otherwiseUsed.insert(name);
+    }
+
     struct Moved {
       LLVM::GlobalOp global;
       ConstantData data;
@@ -112,11 +130,7 @@ struct ExternalizeConstantsPass
     SmallVector<Moved> moved;
     uint64_t blobSize = 0;
     for (auto global : module.getOps<LLVM::GlobalOp>()) {
-      std::optional<SymbolTable::UseRange> uses =
-          SymbolTable::getSymbolUses(global, module);
-      if (!uses || llvm::any_of(*uses, [](const SymbolTable::SymbolUse &use) {
-            return !isa<LLVM::AddressOfOp>(use.getUser());
-          }))
+      if (otherwiseUsed.contains(global.getSymNameAttr()))
         continue;
       std::optional<ConstantData> data = constantData(global, minBytes);
       if (!data)
@@ -149,12 +163,8 @@ struct ExternalizeConstantsPass
     Type i64 = IntegerType::get(ctx, 64);
     OpBuilder builder(ctx);
     for (Moved &entry : moved) {
-      std::optional<SymbolTable::UseRange> uses =
-          SymbolTable::getSymbolUses(entry.global, module);
-      SmallVector<LLVM::AddressOfOp> addresses;
-      for (const SymbolTable::SymbolUse &use : *uses)
-        addresses.push_back(cast<LLVM::AddressOfOp>(use.getUser()));
-      for (LLVM::AddressOfOp address : addresses) {
+      for (LLVM::AddressOfOp address :
+           addresses.lookup(entry.global.getSymNameAttr())) {
         builder.setInsertionPoint(address);
         Location loc = address.getLoc();
         Value slot = builder.create<LLVM::AddressOfOp>(loc, pointer);

@@ -34,7 +34,7 @@ Value createF32Splat(OpBuilder &builder, Location loc, Type type,
 // min(x, bound) and max(x, bound) for a non-NaN bound as a compare and a
 // select, which x86 does in one vminps/vmaxps where arith.minimumf and
 // maximumf need NaN and signed-zero fix-ups. A NaN x gives the bound: the
-// expansions restore NaN at the end (replaceKeepingNaN).
+// callers carry NaN through by other means.
 Value createMinF32(OpBuilder &builder, Location loc, Value x, Value bound) {
   Value below =
       builder.create<arith::CmpFOp>(loc, arith::CmpFPredicate::OLT, x, bound);
