@@ -42,7 +42,8 @@ EDGES = [0.0, -0.0, 1.0, -1.0, math.inf, -math.inf, math.nan, 1e-30, -1e-30,
 # (function name, stablehlo op, reference, sample range, extra points)
 CASES = [
     ("tanh", "stablehlo.tanh", math.tanh, (-12.0, 12.0),
-     [8.9, 9.1, -9.1, 20.0, -20.0, 3e-4, -3e-4, 0.0004]),
+     [8.9, 9.1, -9.1, 9.25, 9.3, 20.0, -20.0, 3e-4, -3e-4, 0.0004,
+      0.99999994, 1.0000001, -1.0000001, 1.0255057]),
     ("exp", "stablehlo.exponential", math.exp, (-87.0, 88.0),
      [88.7, 88.72, 88.73, -87.3, 89.0, 1e-3, 10.0, -10.0, -100.0, -104.0]),
     ("expm1", "stablehlo.exponential_minus_one", math.expm1, (-20.0, 20.0),
