@@ -16,6 +16,21 @@ func.func @f32_ops(%x: f32) -> (f32, f32) {
   return %0, %1 : f32, f32
 }
 
+// tanh's two branches share one division: selects pick its operands, and
+// an fma of its quotient gives the magnitude.
+// CHECK-LABEL: func.func @tanh_f32
+// CHECK: arith.cmpf ult
+// CHECK: arith.select
+// CHECK: arith.divf
+// CHECK-NOT: arith.divf
+// CHECK: math.fma
+// CHECK-NEXT: math.copysign
+// CHECK-NEXT: return
+func.func @tanh_f32(%x: vector<16xf32>) -> vector<16xf32> {
+  %0 = math.tanh %x : vector<16xf32>
+  return %0 : vector<16xf32>
+}
+
 // CHECK-LABEL: func.func @kept
 // CHECK: math.exp %{{.*}} : f64
 // CHECK: math.tanh %{{.*}} : f64
