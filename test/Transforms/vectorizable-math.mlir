@@ -16,15 +16,35 @@ func.func @f32_ops(%x: f32) -> (f32, f32) {
   return %0, %1 : f32, f32
 }
 
-// tanh's two branches share one division: selects pick its operands, and
-// an fma of its quotient gives the magnitude.
+// tanh is one formula, m / (m + 2) with m = e^2a - 1: on a = |x| capped by
+// a select that keeps NaN (the cap is the compare's first operand), k and r
+// from the magic-number sum, the scale 2^k from the sum's bits, then one
+// division and the sign of x.
 // CHECK-LABEL: func.func @tanh_f32
-// CHECK: arith.cmpf ult
-// CHECK: arith.select
-// CHECK: arith.divf
-// CHECK-NOT: arith.divf
-// CHECK: math.fma
-// CHECK-NEXT: math.copysign
+// CHECK-SAME: (%[[X:.*]]: vector<16xf32>)
+// CHECK-DAG: %[[CAP:.*]] = arith.constant dense<9.250000e+00>
+// CHECK-DAG: %[[MAGIC:.*]] = arith.constant dense<0x4B400000>
+// CHECK-DAG: %[[ONE:.*]] = arith.constant dense<1.000000e+00>
+// CHECK-DAG: %[[TWO:.*]] = arith.constant dense<2.000000e+00>
+// CHECK: %[[A:.*]] = math.absf %[[X]]
+// CHECK: %[[OVER:.*]] = arith.cmpf olt, %[[CAP]], %[[A]]
+// CHECK: %[[CAPPED:.*]] = arith.select %[[OVER]], %[[CAP]], %[[A]]
+// CHECK-NOT: arith.select
+// CHECK: %[[SUM:.*]] = math.fma %[[CAPPED]], %{{.*}}, %[[MAGIC]]
+// CHECK: %[[K:.*]] = arith.subf %[[SUM]], %[[MAGIC]]
+// CHECK: %[[R:.*]] = math.fma %[[K]], %{{.*}}, %[[CAPPED]]
+// CHECK: %[[TWOR:.*]] = arith.addf %[[R]], %[[R]]
+// CHECK: %[[RR:.*]] = arith.mulf %[[R]], %[[R]]
+// CHECK: %[[P:.*]] = math.fma %[[RR]], %{{.*}}, %[[TWOR]]
+// CHECK: %[[SUMBITS:.*]] = arith.bitcast %[[SUM]] : vector<16xf32> to vector<16xi32>
+// CHECK: %[[SHIFTED:.*]] = arith.shli %[[SUMBITS]]
+// CHECK: %[[SCALEBITS:.*]] = arith.addi %[[SHIFTED]]
+// CHECK: %[[SCALE:.*]] = arith.bitcast %[[SCALEBITS]]
+// CHECK: %[[SCALEM1:.*]] = arith.subf %[[SCALE]], %[[ONE]]
+// CHECK: %[[M:.*]] = math.fma %[[SCALE]], %[[P]], %[[SCALEM1]]
+// CHECK: %[[DEN:.*]] = arith.addf %[[M]], %[[TWO]]
+// CHECK: %[[Q:.*]] = arith.divf %[[M]], %[[DEN]]
+// CHECK-NEXT: math.copysign %[[Q]], %[[X]]
 // CHECK-NEXT: return
 func.func @tanh_f32(%x: vector<16xf32>) -> vector<16xf32> {
   %0 = math.tanh %x : vector<16xf32>

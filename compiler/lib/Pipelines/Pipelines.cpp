@@ -6,12 +6,12 @@
 #include "jaxc/Transforms/Passes.h"
 
 #include "mlir/Conversion/Passes.h"
+#include "mlir/Dialect/Arith/Transforms/Passes.h"
 #include "mlir/Dialect/Bufferization/Pipelines/Passes.h"
 #include "mlir/Dialect/Bufferization/Transforms/Passes.h"
 #include "mlir/Dialect/Func/IR/FuncOps.h"
 #include "mlir/Dialect/Linalg/Passes.h"
 #include "mlir/Dialect/MemRef/Transforms/Passes.h"
-#include "mlir/Dialect/Arith/Transforms/Passes.h"
 #include "mlir/Pass/PassRegistry.h"
 #include "mlir/Transforms/Passes.h"
 
@@ -25,9 +25,9 @@ struct PhaseEntry {
   llvm::StringLiteral name;
 };
 constexpr PhaseEntry kPhases[] = {
-    {Phase::Input, "input"},   {Phase::Linalg, "linalg"},
+    {Phase::Input, "input"},           {Phase::Linalg, "linalg"},
     {Phase::Bufferized, "bufferized"}, {Phase::LLVM, "llvm"},
-    {Phase::LLVMIR, "llvmir"}, {Phase::Module, "module"},
+    {Phase::LLVMIR, "llvmir"},         {Phase::Module, "module"},
 };
 } // namespace
 
@@ -96,7 +96,14 @@ void buildLLVMPhase(OpPassManager &pm) {
   // Parallel dimensions become scf.parallel; those with enough work run on
   // the runtime's thread pool.
   pm.addNestedPass<func::FuncOp>(createConvertLinalgToParallelLoopsPass());
-  pm.addPass(createOutlineParallelLoopsPass());
+  OutlineParallelLoopsPassOptions outline;
+#if defined(__x86_64__)
+  // Code is made for the host (Target/LLVMCPU.cpp); streaming stores and
+  // their fence are x86's. 16 MiB: an output that large leaves the caches
+  // before anything reads it back.
+  outline.streamingStoreBytes = 16 << 20;
+#endif
+  pm.addPass(createOutlineParallelLoopsPass(outline));
   pm.addPass(createLowerAffinePass());
   pm.addPass(createSCFToControlFlowPass());
   pm.addPass(memref::createExpandStridedMetadataPass());
@@ -110,13 +117,15 @@ void buildLLVMPhase(OpPassManager &pm) {
   // vectorizable-math.mlir); sin, cos, atan2, asin, acos, cbrt and log1p
   // approximations miss it.
   VectorizableMathPassOptions vectorizableMath;
-  vectorizableMath.ops = {"math.tanh", "math.exp",  "math.expm1", "math.log",
+  vectorizableMath.ops = {"math.tanh", "math.exp", "math.expm1", "math.log",
                           "math.log2", "math.erf", "math.erfc"};
   pm.addPass(createVectorizableMathPass(vectorizableMath));
   pm.addPass(createConvertMathToFuncs());
   pm.addPass(createPreciseMathToLibmPass());
   pm.addPass(createConvertMathToLLVMPass());
   pm.addPass(createConvertMathToLibmPass());
+  // The streaming rows' vector loads, stores and broadcasts.
+  pm.addPass(createConvertVectorToLLVMPass());
   arith::ArithExpandOpsPassOptions expand;
   expand.includeBf16 = true;
   pm.addPass(arith::createArithExpandOpsPass(expand));

@@ -25,8 +25,11 @@
 
 #include "mlir/Dialect/Arith/IR/Arith.h"
 #include "mlir/Dialect/LLVMIR/LLVMDialect.h"
+#include "mlir/Dialect/Math/IR/Math.h"
+#include "mlir/Dialect/MemRef/IR/MemRef.h"
 #include "mlir/Dialect/SCF/IR/SCF.h"
 #include "mlir/Dialect/Utils/StaticValueUtils.h"
+#include "mlir/Dialect/Vector/IR/VectorOps.h"
 #include "mlir/IR/IRMapping.h"
 #include "mlir/IR/SymbolTable.h"
 #include "mlir/Transforms/RegionUtils.h"
@@ -161,11 +164,105 @@ bool mayRunOnPool(scf::ParallelOp loop, SymbolTableCollection &symbols) {
   return !result.wasInterrupted();
 }
 
+// Streaming stores: a 1-D loop that writes a buffer larger than the caches
+// runs its chunk's middle on vectors of 64 bytes whose stores bypass the
+// caches (non-temporal). A cached store first reads the line it writes, so
+// an elementwise op over such buffers moves 3 bytes for every 2 that a
+// copy with streaming stores moves (glibc's memcpy, for one). Items before
+// the first 64-byte boundary of the stored buffer and after the last whole
+// block of vectors run as the usual scalar row.
+
+// Vector lanes of one streaming store: 64 bytes, an AVX-512 register (two
+// or four of them on narrower x86, which LLVM splits).
+constexpr int64_t kStreamingBytes = 64;
+// Independent vectors per iteration, to hide the body's latency (as the
+// scalar row's interleave count does).
+constexpr int64_t kStreamingInterleave = 4;
+
+// Math ops whose vector forms the LLVM phase expands or maps to LLVM
+// intrinsics as it does their scalar forms; others (libm calls) keep to
+// the scalar row.
+bool isVectorizableMath(Operation *op) {
+  return isa<math::AbsFOp, math::FmaOp, math::SqrtOp, math::CopySignOp,
+             math::FloorOp, math::CeilOp, math::RoundOp, math::RoundEvenOp,
+             math::TruncOp, math::TanhOp, math::ExpOp, math::LogOp,
+             math::Log2Op, math::ErfOp, math::ErfcOp>(op);
+}
+
+// Whether `type` is a scalar a vector lane can hold; i1 is left out of
+// memory accesses, where a vector of i1 is packed bits and a scalar a byte.
+bool isLaneType(Type type) { return isa<IntegerType, FloatType>(type); }
+
+bool isByteSized(Type type) {
+  return isLaneType(type) && type.getIntOrFloatBitWidth() % 8 == 0;
+}
+
+// The memref a streaming loop stores to, if `loop` qualifies: one
+// dimension from 0 by 1; a body of loads and stores at the induction
+// variable on rank-1 unit-stride memrefs of byte-sized elements,
+// constants, and elementwise arith and vectorizable math ops on scalars;
+// from outside only scalars and those memrefs; and a store to a buffer of
+// at least `minBytes` (the largest such buffer is returned).
+Value findStreamingTarget(scf::ParallelOp loop, uint64_t minBytes) {
+  if (minBytes == 0 || loop.getNumLoops() != 1 ||
+      getConstantIntValue(loop.getLowerBound()[0]) != 0 ||
+      getConstantIntValue(loop.getStep()[0]) != 1)
+    return nullptr;
+  Value iv = loop.getInductionVars()[0];
+  Block *body = loop.getBody();
+  auto isUnitStrideVector = [&](Value memref) {
+    auto type = dyn_cast<MemRefType>(memref.getType());
+    SmallVector<int64_t> strides;
+    int64_t offset;
+    return type && type.getRank() == 1 && type.hasStaticShape() &&
+           isByteSized(type.getElementType()) &&
+           succeeded(type.getStridesAndOffset(strides, offset)) &&
+           strides[0] == 1 && !ShapedType::isDynamic(offset);
+  };
+  auto isAtIV = [&](Value memref, ValueRange indices) {
+    return isUnitStrideVector(memref) && indices.size() == 1 &&
+           indices[0] == iv && memref.getParentBlock() != body;
+  };
+  Value target;
+  uint64_t targetBytes = 0;
+  for (Operation &op : body->without_terminator()) {
+    if (auto load = dyn_cast<memref::LoadOp>(op)) {
+      if (!isAtIV(load.getMemRef(), load.getIndices()))
+        return nullptr;
+      continue;
+    }
+    if (auto store = dyn_cast<memref::StoreOp>(op)) {
+      if (!isAtIV(store.getMemRef(), store.getIndices()))
+        return nullptr;
+      auto type = cast<MemRefType>(store.getMemRef().getType());
+      uint64_t bytes = type.getNumElements() *
+                       (type.getElementType().getIntOrFloatBitWidth() / 8);
+      if (bytes >= minBytes && bytes > targetBytes) {
+        target = store.getMemRef();
+        targetBytes = bytes;
+      }
+      continue;
+    }
+    bool elementwise = isa<arith::ConstantOp>(op) ||
+                       (op.hasTrait<OpTrait::Elementwise>() &&
+                        (isa<arith::ArithDialect>(op.getDialect()) ||
+                         isVectorizableMath(&op)));
+    if (!elementwise || op.getNumRegions() != 0 ||
+        !llvm::all_of(op.getResultTypes(), isLaneType))
+      return nullptr;
+    for (Value operand : op.getOperands())
+      if (operand == iv || !isLaneType(operand.getType()))
+        return nullptr;
+  }
+  return target;
+}
+
 class Outliner {
 public:
   Outliner(scf::ParallelOp loop, ArrayRef<int64_t> tripCounts,
-           const LoopInputs &inputs)
-      : loop(loop), tripCounts(tripCounts), inputs(inputs) {}
+           const LoopInputs &inputs, Value streamingTarget)
+      : loop(loop), tripCounts(tripCounts), inputs(inputs),
+        streamingTarget(streamingTarget) {}
 
   // Creates the function after `parent` and returns it.
   func::FuncOp outline(func::FuncOp parent, SymbolTable &symbolTable);
@@ -176,6 +273,12 @@ private:
   void emitRow(OpBuilder &builder, Value begin, Value end, ValueRange outer);
   // Runs the row-by-row loop over [begin, end) of the linear space.
   void emitRows(OpBuilder &builder, Value begin, Value end);
+  // Runs a 1-D loop's items [begin, end) with streaming stores to
+  // `streamingTarget` from its first 64-byte boundary on.
+  void emitStreamingRow(OpBuilder &builder, Value begin, Value end);
+  // The body on the vector of items from `first`, lanes wide.
+  void emitVectorBody(OpBuilder &builder, Value first, int64_t lanes,
+                      DenseMap<Value, Value> &broadcasts);
 
   // An index constant at the start of the function, out of the loops.
   Value indexConstant(int64_t value);
@@ -183,13 +286,19 @@ private:
   scf::ParallelOp loop;
   ArrayRef<int64_t> tripCounts;
   const LoopInputs &inputs;
+  Value streamingTarget;
   IRMapping mapping;
+  DenseMap<int64_t, Value> indexConstants;
   Block *entry = nullptr;
 };
 
 Value Outliner::indexConstant(int64_t value) {
-  auto builder = OpBuilder::atBlockBegin(entry);
-  return arith::ConstantIndexOp::create(builder, loop.getLoc(), value);
+  Value &constant = indexConstants[value];
+  if (!constant) {
+    auto builder = OpBuilder::atBlockBegin(entry);
+    constant = arith::ConstantIndexOp::create(builder, loop.getLoc(), value);
+  }
+  return constant;
 }
 
 func::FuncOp Outliner::outline(func::FuncOp parent, SymbolTable &symbolTable) {
@@ -214,7 +323,10 @@ func::FuncOp Outliner::outline(func::FuncOp parent, SymbolTable &symbolTable) {
     mapping.map(capture, arg);
   for (Operation *clone : inputs.clones)
     builder.clone(*clone, mapping);
-  emitRows(builder, entry->getArgument(0), entry->getArgument(1));
+  if (streamingTarget)
+    emitStreamingRow(builder, entry->getArgument(0), entry->getArgument(1));
+  else
+    emitRows(builder, entry->getArgument(0), entry->getArgument(1));
   func::ReturnOp::create(builder, loc);
   return func;
 }
@@ -251,6 +363,130 @@ void Outliner::emitRows(OpBuilder &builder, Value begin, Value end) {
                 outer);
         scf::YieldOp::create(b, loc, rowEnd);
       });
+}
+
+void Outliner::emitStreamingRow(OpBuilder &builder, Value begin, Value end) {
+  Location loc = loop.getLoc();
+  auto targetType = cast<MemRefType>(streamingTarget.getType());
+  int64_t elementBytes =
+      targetType.getElementType().getIntOrFloatBitWidth() / 8;
+  int64_t lanes = kStreamingBytes / elementBytes;
+  SmallVector<int64_t> strides;
+  int64_t offset;
+  (void)targetType.getStridesAndOffset(strides, offset);
+  auto add = [&](Value lhs, Value rhs) {
+    return arith::AddIOp::create(builder, loc, lhs, rhs).getResult();
+  };
+  auto mul = [&](Value lhs, int64_t rhs) {
+    return arith::MulIOp::create(builder, loc, lhs, indexConstant(rhs))
+        .getResult();
+  };
+  auto div = [&](Value lhs, int64_t rhs) {
+    return arith::DivUIOp::create(builder, loc, lhs, indexConstant(rhs))
+        .getResult();
+  };
+  // The caller's buffer may sit anywhere: the vectors start at the first
+  // item from `begin` on that starts a 64-byte line, or nowhere (an address
+  // that is not a multiple of the element size reaches no line start).
+  Value address = add(memref::ExtractAlignedPointerAsIndexOp::create(
+                          builder, loc, mapping.lookup(streamingTarget)),
+                      mul(add(begin, indexConstant(offset)), elementBytes));
+  Value gapBytes = arith::AndIOp::create(
+      builder, loc,
+      arith::SubIOp::create(builder, loc, indexConstant(0), address),
+      indexConstant(kStreamingBytes - 1));
+  Value reachable =
+      arith::CmpIOp::create(builder, loc, arith::CmpIPredicate::eq,
+                            arith::RemUIOp::create(builder, loc, gapBytes,
+                                                   indexConstant(elementBytes)),
+                            indexConstant(0));
+  Value vectorBegin = arith::SelectOp::create(
+      builder, loc, reachable,
+      arith::MinUIOp::create(builder, loc,
+                             add(begin, div(gapBytes, elementBytes)), end),
+      end);
+  int64_t block = lanes * kStreamingInterleave;
+  Value vectorEnd =
+      add(vectorBegin,
+          mul(div(arith::SubIOp::create(builder, loc, end, vectorBegin), block),
+              block));
+
+  emitRow(builder, begin, vectorBegin, {});
+  // Scalars from outside the loop: one broadcast each, before the loop.
+  Block *body = loop.getBody();
+  DenseMap<Value, Value> broadcasts;
+  for (Operation &op : body->without_terminator()) {
+    if (isa<memref::LoadOp>(op))
+      continue;
+    SmallVector<Value> operands(op.getOperands());
+    if (auto store = dyn_cast<memref::StoreOp>(op))
+      operands = {store.getValueToStore()};
+    for (Value operand : operands)
+      if (operand.getParentBlock() != body && !broadcasts.count(operand))
+        broadcasts[operand] = vector::BroadcastOp::create(
+            builder, loc, VectorType::get({lanes}, operand.getType()),
+            mapping.lookupOrDefault(operand));
+  }
+  scf::ForOp::create(
+      builder, loc, vectorBegin, vectorEnd, indexConstant(block), ValueRange{},
+      [&](OpBuilder &b, Location loc, Value first, ValueRange) {
+        for (int64_t part = 0; part < kStreamingInterleave; ++part)
+          emitVectorBody(b,
+                         part == 0
+                             ? first
+                             : arith::AddIOp::create(
+                                   b, loc, first, indexConstant(part * lanes)),
+                         lanes, broadcasts);
+        scf::YieldOp::create(b, loc);
+      });
+  emitRow(builder, vectorEnd, end, {});
+  // Streaming stores are weakly ordered: they must be visible before the
+  // thread pool tells the caller the chunk is done.
+  LLVM::CallIntrinsicOp::create(
+      builder, loc, builder.getStringAttr("llvm.x86.sse.sfence"), ValueRange{});
+}
+
+void Outliner::emitVectorBody(OpBuilder &builder, Value first, int64_t lanes,
+                              DenseMap<Value, Value> &broadcasts) {
+  Location loc = loop.getLoc();
+  Block *body = loop.getBody();
+  IRMapping vectors;
+  auto vectorOf = [&](Type type) { return VectorType::get({lanes}, type); };
+  auto lookup = [&](Value value) -> Value {
+    if (value.getParentBlock() == body)
+      return vectors.lookup(value);
+    return broadcasts.lookup(value);
+  };
+  for (Operation &op : body->without_terminator()) {
+    if (auto load = dyn_cast<memref::LoadOp>(op)) {
+      vectors.map(load.getResult(),
+                  vector::LoadOp::create(builder, loc, vectorOf(load.getType()),
+                                         mapping.lookup(load.getMemRef()),
+                                         ValueRange{first}));
+    } else if (auto store = dyn_cast<memref::StoreOp>(op)) {
+      bool streaming = store.getMemRef() == streamingTarget;
+      vector::StoreOp::create(
+          builder, loc, lookup(store.getValueToStore()),
+          mapping.lookup(store.getMemRef()), ValueRange{first},
+          /*nontemporal=*/streaming,
+          streaming ? llvm::MaybeAlign(kStreamingBytes) : llvm::MaybeAlign());
+    } else if (auto constant = dyn_cast<arith::ConstantOp>(op)) {
+      auto type = vectorOf(constant.getType());
+      vectors.map(constant.getResult(),
+                  arith::ConstantOp::create(
+                      builder, loc, type,
+                      DenseElementsAttr::get(type, constant.getValue())));
+    } else {
+      OperationState state(loc, op.getName());
+      for (Value operand : op.getOperands())
+        state.addOperands(lookup(operand));
+      for (Type type : op.getResultTypes())
+        state.addTypes(vectorOf(type));
+      state.addAttributes(op.getAttrs());
+      Operation *vectorOp = builder.create(state);
+      vectors.map(op.getResults(), vectorOp->getResults());
+    }
+  }
 }
 
 void Outliner::emitRow(OpBuilder &builder, Value begin, Value end,
@@ -340,8 +576,9 @@ struct OutlineParallelLoopsPass
     if (!inputs || !mayRunOnPool(loop, symbols))
       return;
 
-    func::FuncOp body =
-        Outliner(loop, *tripCounts, *inputs).outline(parent, symbolTable);
+    func::FuncOp body = Outliner(loop, *tripCounts, *inputs,
+                                 findStreamingTarget(loop, streamingStoreBytes))
+                            .outline(parent, symbolTable);
     OpBuilder builder(loop);
     int64_t grain = llvm::divideCeil(kMinChunkWork, itemWork);
     jaxc::rt::ParallelForOp::create(

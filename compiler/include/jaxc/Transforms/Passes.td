@@ -162,14 +162,29 @@ def OutlineParallelLoopsPass
     the module or the runtime stays serial, as do loops nested in it. The
     row loop over the innermost dimension asks LLVM to interleave four
     vectors (`loop_annotation`), which hides the latency of long bodies.
+
+    With `streaming-store-bytes`, a 1-D loop whose body is loads and stores
+    at the induction variable and elementwise arith and math ops, and that
+    stores a buffer of at least that many bytes, runs the middle of each
+    chunk itself on 64-byte vectors, four per iteration: from the first
+    item whose address in that buffer starts a 64-byte line, with aligned
+    non-temporal stores to it (a cached store would first read the line
+    it overwrites), then `llvm.x86.sse.sfence`. The items before and after
+    run as the scalar row. x86 only.
   }];
   let options = [
     Option<"minWork", "min-work", "uint64_t", /*default=*/"131072",
            "Least estimated work (operations executed) worth threads">,
+    Option<"streamingStoreBytes", "streaming-store-bytes", "uint64_t",
+           /*default=*/"0",
+           "Least size of a buffer that a 1-D loop's vectors store past the "
+           "caches (x86 only; 0: never)">,
   ];
   let dependentDialects = ["mlir::arith::ArithDialect",
                            "mlir::func::FuncDialect", "mlir::scf::SCFDialect",
                            "mlir::LLVM::LLVMDialect",
+                           "mlir::memref::MemRefDialect",
+                           "mlir::vector::VectorDialect",
                            "::jaxc::rt::RuntimeDialect"];
 }
 
