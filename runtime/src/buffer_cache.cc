@@ -2,6 +2,8 @@
 
 #include "buffer_cache.h"
 
+#include "host_memory.h"
+
 #include <cstdlib>
 
 namespace jaxc::runtime::impl {
@@ -50,7 +52,7 @@ void *BufferCache::allocate(size_t size) {
     }
   }
   if (!block) {
-    block = std::aligned_alloc(kAlignment, sizeof(BlockHeader) + sizeClass);
+    block = allocateHostMemory(sizeof(BlockHeader) + sizeClass);
     if (!block)
       return nullptr;
     static_cast<BlockHeader *>(block)->sizeClass = sizeClass;

@@ -12,6 +12,8 @@
 #ifndef JAXC_RUNTIME_SRC_BUFFER_CACHE_H
 #define JAXC_RUNTIME_SRC_BUFFER_CACHE_H
 
+#include "host_memory.h"
+
 #include <cstddef>
 #include <cstdint>
 #include <map>
@@ -28,7 +30,7 @@ public:
   // What the cache keeps at most; blocks freed beyond it go back to the
   // system.
   static constexpr size_t kCacheLimit = size_t{1} << 30;
-  static constexpr size_t kAlignment = 64;
+  static constexpr size_t kAlignment = kHostAlignment;
 
   BufferCache() = default;
   BufferCache(const BufferCache &) = delete;

@@ -22,7 +22,7 @@ int64_t elementCount(const std::vector<int64_t> &shape) {
 
 HostTensor zeroTensor(jaxc_dtype_t dtype, std::vector<int64_t> shape) {
   size_t byteCount = jaxc_dtype_size(dtype) * elementCount(shape);
-  return HostTensor{dtype, std::move(shape), std::vector<uint8_t>(byteCount)};
+  return HostTensor{dtype, std::move(shape), HostBytes(byteCount)};
 }
 
 bool operator==(const HostTensor &lhs, const HostTensor &rhs) {

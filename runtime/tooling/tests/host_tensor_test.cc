@@ -17,9 +17,17 @@ TEST(ZeroTensor, SizesBytesByTheDtype) {
   HostTensor tensor = zeroTensor(JAXC_DTYPE_COMPLEX128, {2, 3});
   EXPECT_EQ(tensor.dtype, JAXC_DTYPE_COMPLEX128);
   EXPECT_EQ(tensor.shape, (std::vector<int64_t>{2, 3}));
-  EXPECT_EQ(tensor.bytes, std::vector<uint8_t>(6 * 16, 0));
+  EXPECT_EQ(tensor.bytes, HostBytes(6 * 16, 0));
   EXPECT_EQ(zeroTensor(JAXC_DTYPE_I1, {5}).bytes.size(), 5u);
   EXPECT_EQ(zeroTensor(JAXC_DTYPE_BF16, {}).bytes.size(), 2u);
+}
+
+TEST(ZeroTensor, BytesAreAlignedLikeTheRuntimesBuffers) {
+  for (int64_t count : {1, 1000, 1 << 20}) {
+    HostTensor tensor = zeroTensor(JAXC_DTYPE_F32, {count});
+    EXPECT_EQ(reinterpret_cast<uintptr_t>(tensor.bytes.data()) % 64, 0u)
+        << count;
+  }
 }
 
 TEST(HostTensor, EqualityComparesDtypeShapeAndBytes) {

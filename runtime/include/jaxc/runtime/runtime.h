@@ -69,6 +69,14 @@ typedef struct jaxc_buffer_t {
   size_t size_bytes;
 } jaxc_buffer_t;
 
+// Memory for buffers, allocated as the runtime allocates its own: 64-byte
+// aligned, and from 2 MiB on 2 MiB aligned and backed by transparent huge
+// pages where the kernel offers them, which speeds up streaming over large
+// tensors. Any memory works as a buffer; this is the fast kind. NULL when
+// out of memory; `size` 0 gives a valid, freeable block.
+void *jaxc_host_allocate(size_t size);
+void jaxc_host_free(void *memory); // NULL is fine
+
 //===-- Modules -----------------------------------------------------------===//
 
 typedef struct jaxc_module jaxc_module_t;

@@ -9,8 +9,10 @@
 #define JAXC_TOOLING_HOST_TENSOR_H
 
 #include <cassert>
+#include <cstddef>
 #include <cstdint>
 #include <cstring>
+#include <new>
 #include <string_view>
 #include <utility>
 #include <vector>
@@ -20,13 +22,37 @@
 
 namespace jaxc::tooling {
 
+// Tensor bytes from jaxc_host_allocate: aligned like the runtime's own
+// buffers, on huge pages when large.
+template <typename T> struct HostAllocator {
+  using value_type = T;
+  HostAllocator() = default;
+  template <typename U> HostAllocator(const HostAllocator<U> &) {}
+  T *allocate(size_t count) {
+    if (count > SIZE_MAX / sizeof(T))
+      throw std::bad_array_new_length();
+    void *memory = jaxc_host_allocate(count * sizeof(T));
+    if (!memory)
+      throw std::bad_alloc();
+    return static_cast<T *>(memory);
+  }
+  void deallocate(T *memory, size_t) { jaxc_host_free(memory); }
+  template <typename U> bool operator==(const HostAllocator<U> &) const {
+    return true;
+  }
+  template <typename U> bool operator!=(const HostAllocator<U> &) const {
+    return false;
+  }
+};
+using HostBytes = std::vector<uint8_t, HostAllocator<uint8_t>>;
+
 // Dense, row-major. bytes.size() is elementCount(shape) times the dtype's
 // element size (one byte per i1; complex is (real, imag) pairs), as the
 // runtime's buffers are.
 struct HostTensor {
   jaxc_dtype_t dtype{};
   std::vector<int64_t> shape; // empty for rank 0
-  std::vector<uint8_t> bytes;
+  HostBytes bytes;
 };
 
 // Product of the dims; 1 for rank 0.
