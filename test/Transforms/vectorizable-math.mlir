@@ -18,8 +18,8 @@ func.func @f32_ops(%x: f32) -> (f32, f32) {
 
 // tanh is one formula, m / (m + 2) with m = e^2a - 1: on a = |x| capped by
 // a select that keeps NaN (the cap is the compare's first operand), k and r
-// from the magic-number sum, the scale 2^k from the sum's bits, then one
-// division and the sign of x.
+// from the magic-number sum, 2^k and p 2^k by adding k to exponent bits,
+// then one division and the sign of x.
 // CHECK-LABEL: func.func @tanh_f32
 // CHECK-SAME: (%[[X:.*]]: vector<16xf32>)
 // CHECK-DAG: %[[CAP:.*]] = arith.constant dense<9.250000e+00>
@@ -37,11 +37,14 @@ func.func @f32_ops(%x: f32) -> (f32, f32) {
 // CHECK: %[[RR:.*]] = arith.mulf %[[R]], %[[R]]
 // CHECK: %[[P:.*]] = math.fma %[[RR]], %{{.*}}, %[[TWOR]]
 // CHECK: %[[SUMBITS:.*]] = arith.bitcast %[[SUM]] : vector<16xf32> to vector<16xi32>
-// CHECK: %[[SHIFTED:.*]] = arith.shli %[[SUMBITS]]
-// CHECK: %[[SCALEBITS:.*]] = arith.addi %[[SHIFTED]]
+// CHECK: %[[EXPONENT:.*]] = arith.shli %[[SUMBITS]]
+// CHECK: %[[SCALEBITS:.*]] = arith.addi %[[EXPONENT]], %{{.*}}
 // CHECK: %[[SCALE:.*]] = arith.bitcast %[[SCALEBITS]]
 // CHECK: %[[SCALEM1:.*]] = arith.subf %[[SCALE]], %[[ONE]]
-// CHECK: %[[M:.*]] = math.fma %[[SCALE]], %[[P]], %[[SCALEM1]]
+// CHECK: %[[PBITS:.*]] = arith.bitcast %[[P]] : vector<16xf32> to vector<16xi32>
+// CHECK: %[[SCALEDBITS:.*]] = arith.addi %[[PBITS]], %[[EXPONENT]]
+// CHECK: %[[SCALED:.*]] = arith.bitcast %[[SCALEDBITS]]
+// CHECK: %[[M:.*]] = arith.addf %[[SCALED]], %[[SCALEM1]]
 // CHECK: %[[DEN:.*]] = arith.addf %[[M]], %[[TWO]]
 // CHECK: %[[Q:.*]] = arith.divf %[[M]], %[[DEN]]
 // CHECK-NEXT: math.copysign %[[Q]], %[[X]]
