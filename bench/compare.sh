@@ -46,6 +46,10 @@ if [ ! -x "$build/bin/jaxc" ]; then
 fi
 jaxc=$build/bin/jaxc
 
+# Writing back a fresh build's files steals cores and memory bandwidth
+# from the timings (GELU ran 50% slower in runs right after a build).
+sync
+
 # Every side runs with one thread per core.
 threads=$(nproc)
 export JAXC_THREAD_COUNT=$threads OMP_NUM_THREADS=$threads OPENBLAS_NUM_THREADS=$threads
