@@ -5,7 +5,8 @@
 // multiple of 4, on local-sync and local-task. The offset moves where the
 // scalar items end and the vectors with streaming stores begin, and the
 // threads move the chunk boundaries; every result must still be exact
-// (3x + 1 on integers) or bitwise the same as on the first call (tanh).
+// (3x + 1 and a clamp on integers) or bitwise the same as on the first call
+// (tanh).
 //
 //   jaxc-streaming-stores-test MODULE.vmfb
 //
@@ -82,22 +83,26 @@ int main(int argc, char **argv) {
     if (failed(jaxc_device_create(kind, &device), "device"))
       return 1;
     for (size_t offset : offsets) {
-      OffsetBuffer affine(offset), tanh(offset);
+      OffsetBuffer affine(offset), tanh(offset), clamped(offset);
       jaxc_buffer_t outputs[] = {{affine.data(), kBytes},
-                                 {tanh.data(), kBytes}};
+                                 {tanh.data(), kBytes},
+                                 {clamped.data(), kBytes}};
       if (failed(jaxc_function_call_on(function, device, &inputBuffer, 1,
-                                       outputs, 2),
+                                       outputs, 3),
                  "call"))
         return 1;
       ++calls;
       for (size_t i = 0; i < kCount; ++i) {
-        float expected = 3.0f * static_cast<float>(i) + 1.0f;
-        if (affine.at(i) != expected) {
+        float x = static_cast<float>(i);
+        float expectedClamp =
+            x > 3e6f ? 3e6f : (x - 1e6f > 0.0f ? x - 1e6f : 0.0f);
+        if (affine.at(i) != 3.0f * x + 1.0f || clamped.at(i) != expectedClamp) {
           std::fprintf(stderr,
-                       "FAIL: offset %zu, threads %u: 3x+1 at %zu is %g, "
-                       "expected %g\n",
+                       "FAIL: offset %zu, threads %u: at %zu, 3x+1 is %g and "
+                       "the clamp %g, expected %g and %g\n",
                        offset, jaxc_device_thread_count(device), i,
-                       affine.at(i), expected);
+                       affine.at(i), clamped.at(i), 3.0f * x + 1.0f,
+                       expectedClamp);
           return 1;
         }
         uint32_t bits;
