@@ -2,6 +2,7 @@
 
 #include "checks.h"
 #include "device.h"
+#include "host_memory.h"
 #include "module.h"
 #include "status.h"
 
@@ -14,7 +15,7 @@ using namespace jaxc::runtime::impl;
 namespace {
 
 // Compiled code may use aligned vector loads on the buffers it owns.
-constexpr size_t kCheckBufferAlignment = 64;
+constexpr size_t kCheckBufferAlignment = kHostAlignment;
 
 struct FreeDeleter {
   void operator()(void *memory) const { std::free(memory); }
@@ -70,9 +71,7 @@ jaxc_status_t allocateCheckBuffers(const jaxc_function &function,
                         function.metadata.name +
                             ": the check buffers overflow the address space");
   }
-  // aligned_alloc wants a nonzero multiple of the alignment.
-  storage.reset(std::aligned_alloc(kCheckBufferAlignment,
-                                   total ? total : kCheckBufferAlignment));
+  storage.reset(allocateHostMemory(total));
   if (!storage)
     return makeStatus(JAXC_STATUS_INTERNAL,
                       function.metadata.name + ": cannot allocate " +
@@ -85,8 +84,8 @@ jaxc_status_t allocateCheckBuffers(const jaxc_function &function,
   return nullptr;
 }
 
-jaxc_status_t callFunction(const jaxc_function &function,
-                           jaxc_device_t &device, const jaxc_buffer_t *inputs, size_t inputCount,
+jaxc_status_t callFunction(const jaxc_function &function, jaxc_device_t &device,
+                           const jaxc_buffer_t *inputs, size_t inputCount,
                            jaxc_buffer_t *outputs, size_t outputCount) {
   const FunctionMetadata &metadata = function.metadata;
   if (jaxc_status_t status = validateBuffers(function, "input", metadata.inputs,
