@@ -3,6 +3,7 @@
 #include "checks.h"
 #include "device.h"
 #include "host_memory.h"
+#include "kernels/lapack.h"
 #include "module.h"
 #include "status.h"
 
@@ -109,6 +110,11 @@ jaxc_status_t callFunction(const jaxc_function &function, jaxc_device_t &device,
       return status;
 
   function.entry(&device.context, buffers.data());
+  // A service that failed (lapack: no library) fails the call.
+  std::string serviceError = takeLapackError();
+  if (!serviceError.empty())
+    return makeStatus(JAXC_STATUS_INTERNAL,
+                      metadata.name + ": " + serviceError);
   return evaluateChecks(metadata, buffers.data() + inputCount + outputCount);
 }
 

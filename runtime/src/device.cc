@@ -3,11 +3,13 @@
 #include "device.h"
 
 #include "kernels/kernels.h"
+#include "kernels/lapack.h"
 #include "status.h"
 
 #include <algorithm>
 #include <atomic>
 #include <cerrno>
+#include <cstddef>
 #include <cstdlib>
 #include <mutex>
 #include <string>
@@ -30,6 +32,10 @@ void contextParallelFor(jaxc_context_t *context, jaxc_parallel_body_t body,
 }
 
 static_assert(sizeof(size_t) == sizeof(uint64_t), "the runtime is 64-bit");
+// Generated code reads the context by field position
+// (compiler/include/jaxc/Transforms/RuntimeContext.h): lapack is the ninth.
+static_assert(offsetof(jaxc_context_t, lapack) == 8 + 6 * sizeof(void *),
+              "jaxc_context_t's layout is part of the ABI");
 
 void *contextAlloc(jaxc_context_t *context, uint64_t size) {
   return deviceOf(context).buffers.allocate(size);
@@ -93,6 +99,7 @@ jaxc_device_t::jaxc_device_t(jaxc_device_kind_t kind, unsigned threadCount)
   context.runtime_private = this;
   context.alloc = contextAlloc;
   context.free = contextFree;
+  context.lapack = jaxcLapack;
 }
 
 namespace jaxc::runtime::impl {

@@ -121,7 +121,7 @@ typedef enum jaxc_check_kind_t {
 // thread) and local-task (all cores) give bitwise-identical results.
 //===----------------------------------------------------------------------===//
 
-#define JAXC_CONTEXT_ABI_VERSION 2u
+#define JAXC_CONTEXT_ABI_VERSION 3u
 
 typedef struct jaxc_context_t jaxc_context_t;
 
@@ -160,6 +160,45 @@ typedef struct jaxc_conv2d_f32_args_t {
   float *output;
 } jaxc_conv2d_f32_args_t;
 
+// The LAPACK and BLAS routines behind JAX's lapack_?xxx_ffi custom calls
+// (docs/lapack.md). The numeric values are part of the ABI.
+typedef enum jaxc_lapack_routine_t {
+  JAXC_LAPACK_POTRF = 1, // in: a. out: a, info. options: uplo
+  JAXC_LAPACK_GETRF = 2, // in: a. out: a, ipiv (1-based), info
+  JAXC_LAPACK_GEQRF = 3, // in: a. out: a, tau
+  JAXC_LAPACK_ORGQR = 4, // in: a, tau. out: a (?orgqr or ?ungqr)
+  JAXC_LAPACK_SYEVD = 5, // in: a. out: a, w, info. options: uplo, mode
+  JAXC_LAPACK_TRSM = 6,  // in: a, b. out: b. options: side, uplo, trans, diag
+  JAXC_LAPACK_GESDD = 7, // in: a. out: a, s, u, vt, info. options: mode
+  JAXC_LAPACK_GEEV = 8,  // in: a. out: (wr, wi | w), vl, vr, info.
+                         // options: compute_left, compute_right
+  JAXC_LAPACK_GEES = 9,  // in: a. out: t, vs, (wr, wi | w), sdim, info.
+                         // options: mode, sort
+  JAXC_LAPACK_GEHRD = 10, // in: a. out: a, tau, info. options: low, high
+  JAXC_LAPACK_SYTRD = 11, // in: a. out: a, d, e, tau, info. options: uplo
+  JAXC_LAPACK_GTSV = 12,  // in: dl, d, du, b. out: dl, d, du, b, info
+} jaxc_lapack_routine_t;
+
+#define JAXC_LAPACK_MAX_BUFFERS 10
+
+// One LAPACK call over a batch. Buffers are the routine's inputs then its
+// results, dense row-major (the service converts to and from LAPACK's
+// column-major order); each has `batch` leading elements of rows x cols
+// (a vector: rows = length, cols = 1; a scalar: 1 x 1). Results are
+// distinct from the inputs and fully written. Options are the routine's
+// character (or integer) attributes, in the order listed above.
+typedef struct jaxc_lapack_args_t {
+  uint32_t routine; // jaxc_lapack_routine_t
+  uint32_t dtype;   // F32, F64, COMPLEX64 or COMPLEX128: s, d, c or z
+  int64_t batch;
+  int64_t options[4];
+  uint32_t input_count, result_count;
+  void *buffers[JAXC_LAPACK_MAX_BUFFERS];
+  int64_t rows[JAXC_LAPACK_MAX_BUFFERS];
+  int64_t cols[JAXC_LAPACK_MAX_BUFFERS];
+  int64_t element_bytes[JAXC_LAPACK_MAX_BUFFERS];
+} jaxc_lapack_args_t;
+
 struct jaxc_context_t {
   uint32_t abi_version;  // JAXC_CONTEXT_ABI_VERSION
   uint32_t thread_count; // threads parallel_for may use, >= 1
@@ -176,6 +215,10 @@ struct jaxc_context_t {
   // in. Called on the entry call's thread only, never from parallel_for.
   void *(*alloc)(jaxc_context_t *ctx, uint64_t size);
   void (*free)(jaxc_context_t *ctx, void *buffer);
+  // LAPACK from the system's library, loaded on first use. A failure (no
+  // library, a missing routine) makes the entry call return an error
+  // naming the routine and the library; its results are then zeros.
+  void (*lapack)(jaxc_context_t *ctx, const jaxc_lapack_args_t *args);
 };
 
 #endif // JAXC_RUNTIME_MODULE_FORMAT_H
