@@ -297,7 +297,11 @@ def run_case(cid):
         with jax.enable_x64(case.needs_x64()):
             want = [np.asarray(x) for x in
                     jax.tree_util.tree_leaves(jax.jit(case.fn)(*case.args))]
-            fn, args, out_bf = _bf16_wrap(case.fn, case.args)
+            # Results as a flat tuple: jax.export cannot serialize a tree
+            # holding a named tuple (QRResult, SlogdetResult, ...).
+            def flat(*xs):
+                return tuple(jax.tree_util.tree_leaves(case.fn(*xs)))
+            fn, args, out_bf = _bf16_wrap(flat, case.args)
             jitted = jax.jit(fn)
             for form in forms:
                 if form == "text":

@@ -22,7 +22,7 @@ def cases():
     R.add("int_index_2d", lambda a, i, j: a[i, j], x, idx, np.array([0, 4, -1, 2, 1, -5], np.int32))
     R.add("bool_mask_where", lambda a: jnp.where(a > 0, a, 0.0), x)
     R.add("newaxis_ellipsis", lambda a: a[None, ..., 1], x)
-    R.add("dynamic_index", lambda a, i: a[i[0]:i[0] + 1], x, np.array([3], np.int32))
+    R.add("dynamic_index", lambda a, i: a[jax.ds(i[0], 2)], x, np.array([3], np.int32))
     for name, i in [("dup", dup), ("neg", idx)]:
         R.add(f"at_set_{name}", lambda a, i, u: a.at[i].set(u), x, i, upd)
         R.add(f"at_add_{name}", lambda a, i, u: a.at[i].add(u), x, i, upd, tol="arith")
@@ -70,8 +70,8 @@ def cases():
           rand((7, 5), "int32", 8, 0, 2), x, y, -x)
     R.add("select_list", lambda a: jnp.select([a < -1, a > 1], [a * 2, a * 3], default=0.0), x,
           tol="arith")
-    R.add("choose", lambda i, a, b, d: jnp.choose(i, [a, b, d]),
-          rand((7, 5), "int32", 9, 0, 2), x, y, -x)
+    R.add("choose_wrap", lambda i, a, b, d: jnp.choose(i, [a, b, d], mode="wrap"),
+          rand((7, 5), "int32", 9, -4, 5), x, y, -x)
     R.add("choose_clip", lambda i, a, b: jnp.choose(i, [a, b], mode="clip"),
           rand((7, 5), "int32", 10, -3, 5), x, y)
     R.add("extract_size", lambda a: jnp.extract(a > 0, a, size=12), x)

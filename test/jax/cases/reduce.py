@@ -81,7 +81,8 @@ def cases():
     # Empty and scalar.
     R.add("sum_empty_f32", lambda a: jnp.sum(a, axis=0), np.zeros((0, 3), np.float32), tol="reduce")
     R.add("prod_empty_f32", lambda a: jnp.prod(a), np.zeros((0,), np.float32), tol="reduce")
-    R.add("max_empty_axis_f32", lambda a: jnp.max(a, axis=1), np.zeros((3, 0), np.float32))
+    R.add("max_empty_f32", lambda a: jnp.max(a, axis=0), np.zeros((3, 0), np.float32))
+    R.add("max_empty_initial_f32", lambda a: jnp.max(a, axis=1, initial=-5.0), np.zeros((3, 0), np.float32))
     R.add("sum_scalar_f32", jnp.sum, np.float32(2.5), tol="reduce")
     R.add("sum_size1_f32", jnp.sum, np.ones((1,), np.float32), tol="reduce")
     # lax reduce with a custom and a multi-operand reducer.
