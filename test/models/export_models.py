@@ -85,6 +85,16 @@ class ModelExport:
                          keep_unused=True),
     }
     self.timings: dict[str, float] = {"init_s": self.init_s}
+    self.layer_names: list[str] = []
+
+  def layers_fn(self):
+    """jit of every submodule's output, weights as arguments (as "args");
+    fills self.layer_names when traced."""
+    def fn(v, *x):
+      names, arrays = self.spec.apply_layers(v, *x)
+      self.layer_names = names
+      return arrays
+    return jax.jit(fn, keep_unused=True)
 
   def call_args(self, variant: str) -> tuple:
     return ((self.variables, *self.inputs) if variant == "args"
@@ -133,11 +143,11 @@ class ModelExport:
         _save(path, o)
     return outs
 
-  def export(self, variant: str, form: str) -> str:
+  def export(self, variant: str, form: str, fn=None, path=None) -> str:
     """Writes one artifact; returns its path."""
-    fn = self.fns[variant]
+    fn = fn or self.fns[variant]
     args = self.call_args(variant)
-    path = self.artifact(variant, form)
+    path = path or self.artifact(variant, form)
     os.makedirs(self.dir, exist_ok=True)
     t = time.perf_counter()
     if form == "text":

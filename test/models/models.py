@@ -416,6 +416,33 @@ class ModelSpec:
     out = self.module.apply(variables, *inputs)
     return out if isinstance(out, tuple) else (out,)
 
+  def apply_layers(self, variables, *inputs):
+    """Every submodule's output, in the order the forward pass makes them.
+
+    Returns (names, arrays): flax's captured intermediates ('/'-joined
+    module paths), walked in insertion order, which is execution order
+    with each module's own output after its children's. Used to find the
+    first layer where jaxc and XLA part.
+    """
+    _, state = self.module.apply(variables, *inputs,
+                                 capture_intermediates=True,
+                                 mutable=["intermediates"])
+    names, arrays = [], []
+
+    def walk(tree, prefix):
+      for key, value in tree.items():
+        if key == "__call__":
+          for i, out in enumerate(value):
+            for j, leaf in enumerate(jax.tree_util.tree_leaves(out)):
+              suffix = "" if (i, j) == (0, 0) else f"[{i}.{j}]"
+              names.append("/".join(prefix or ["(model)"]) + suffix)
+              arrays.append(leaf)
+        else:
+          walk(value, prefix + [key])
+
+    walk(state["intermediates"], [])
+    return names, tuple(arrays)
+
 
 MODELS: dict[str, Callable[[], ModelSpec]] = {
     "resnet50": lambda: ModelSpec("resnet50", ResNet50(), 50, "image",

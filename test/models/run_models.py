@@ -191,6 +191,52 @@ def run_case(case: Case, m: export_models.ModelExport, reference, jaxc: str,
       os.remove(module)
 
 
+def diagnose_layers(m: export_models.ModelExport, jaxc: str, work: str,
+                    verbose: bool) -> None:
+  """Compiles every submodule's output (weights as arguments, StableHLO
+  text) and prints the first layer whose error is above the tolerance."""
+  fn = m.layers_fn()
+  args = m.call_args("args")
+  reference = [np.asarray(r) for r in fn(*args)]
+  names = m.layer_names
+  path = os.path.join(m.dir, "layers.mlir")
+  m.export("args", "text", fn=fn, path=path)
+  module = os.path.join(work, f"{m.name}.layers.vmfb")
+  rc, _, err, _ = run_tool([jaxc, "compile", path, "-o", module],
+                           COMPILE_TIMEOUT_S)
+  os.remove(path)
+  head = f"  layers {m.name}: {len(names)} module outputs"
+  if rc != 0:
+    print(f"{head}: compile (exit {rc}): {first_error_line(err)}")
+    return
+  outs = [os.path.join(work, f"{m.name}.layer{i}.npy")
+          for i in range(len(names))]
+  cmd = [jaxc, "run", f"--module={module}", "--function=main",
+         *[f"--input=@{f}" for f in m.run_inputs("args")],
+         *[f"--output=@{f}" for f in outs]]
+  rc, _, err, _ = run_tool(cmd, RUN_TIMEOUT_S)
+  os.remove(module)
+  if rc != 0:
+    print(f"{head}: run (exit {rc}): {first_error_line(err)}")
+    return
+  errors = []
+  for name, out_file, ref in zip(names, outs, reference):
+    worst, detail = compare([np.load(out_file)], [ref])
+    os.remove(out_file)
+    errors.append((name, float("inf") if worst is None else worst,
+                   detail if worst is None else ""))
+  tol = m.spec.tolerance
+  first = next((e for e in errors if e[1] > tol), None)
+  worst = sorted(errors, key=lambda e: -e[1])[:5]
+  print(f"{head}; first above {tol:.0e}: " +
+        (f"{first[0]} ({first[1]:.1e}{' ' + first[2] if first[2] else ''})"
+         if first else "none") + "; worst: " +
+        ", ".join(f"{n} {e:.1e}" for n, e, _ in worst), flush=True)
+  if verbose:
+    for name, e, detail in errors:
+      print(f"    {e:.1e}  {name}{'  ' + detail if detail else ''}")
+
+
 def format_line(case: Case, m, known: str | None) -> str:
   status = case.status
   if known is not None:
@@ -233,6 +279,14 @@ def main() -> int:
   parser.add_argument("--keep", action="store_true",
                       help="keep the work directory (inputs, weights, "
                       "references; the large artifacts are always deleted)")
+  parser.add_argument("--tolerance", type=float, default=None,
+                      help="override every model's tolerance (max abs error "
+                      "relative to the output's max abs)")
+  parser.add_argument("--layers", action="store_true",
+                      help="also compare every submodule's output (weights "
+                      "as arguments) and print each layer's error; done "
+                      "anyway, more briefly, for a model whose results "
+                      "differ")
   parser.add_argument("--benchmark", action="store_true",
                       help="also time each module with `jaxc benchmark`")
   args = parser.parse_args()
@@ -260,7 +314,10 @@ def main() -> int:
     for name in args.models:
       t = time.perf_counter()
       m = export_models.ModelExport(name, args.batch, args.seq, work)
-      m.write_data(args.variants)
+      if args.tolerance is not None:
+        m.spec.tolerance = args.tolerance
+      m.write_data(set(args.variants) | ({"args"} if args.layers else set()))
+      numbers_differ = False
       for variant in args.variants:
         reference = m.reference(variant, write=False)
         for form in args.forms:
@@ -268,12 +325,17 @@ def main() -> int:
           run_case(case, m, reference, jaxc, work, args.benchmark)
           reason = known_reason(case.id, known)
           print(format_line(case, m, reason), flush=True)
+          numbers_differ |= case.status == "FAIL" and reason is None
           if reason is None:
             passed += case.status == "PASS"
             failed += case.status != "PASS"
           else:
             known_count += case.status != "PASS"
             failed += case.status == "PASS"
+      if args.layers or numbers_differ:
+        if "args" not in args.variants:
+          m.write_data(["args"])
+        diagnose_layers(m, jaxc, work, verbose=args.layers)
       print(f"  {name}: {m.manifest()['parameter_count'] / 1e6:.1f}M "
             f"parameters, {time.perf_counter() - t:.0f} s in all", flush=True)
       if not args.keep:
