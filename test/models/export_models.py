@@ -151,10 +151,13 @@ class ModelExport:
     os.makedirs(self.dir, exist_ok=True)
     t = time.perf_counter()
     if form == "text":
-      text = fn.lower(*args).as_text()
+      # What .lower(...).as_text() returns (jax's mlir.module_to_string:
+      # the same module printed with debug info off), streamed to the file
+      # instead of built as one string: GPT-2's is 1.3 GB.
+      module = fn.lower(*args).compiler_ir("stablehlo")
       with open(path, "w") as f:
-        f.write(text)
-      del text
+        module.operation.print(file=f, enable_debug_info=False)
+      del module
     else:
       exported = jax.export.export(fn)(*args)
       with open(path, "wb") as f:
