@@ -4,6 +4,7 @@
 #include "jaxc/Dialect/CHLO/IR/CHLOOps.h"
 #include "jaxc/Dialect/Check/IR/CheckOps.h"
 #include "jaxc/Dialect/Runtime/IR/RuntimeOps.h"
+#include "jaxc/Dialect/SDY/IR/SDYOps.h"
 #include "jaxc/Dialect/StableHLO/IR/StableHLOOps.h"
 #include "jaxc/Pipelines/Pipelines.h"
 #include "jaxc/Transforms/Passes.h"
@@ -21,7 +22,7 @@ int main(int argc, char **argv) {
   mlir::registerAllPasses();
   registry.insert<jaxc::stablehlo::StableHLODialect, jaxc::chlo::CHLODialect,
                   jaxc::check::CheckDialect, jaxc::util::UtilDialect,
-                  jaxc::rt::RuntimeDialect>();
+                  jaxc::rt::RuntimeDialect, jaxc::sdy::SDYDialect>();
   jaxc::registerJaxcConversionPasses();
   jaxc::registerJaxcTransformsPasses();
   jaxc::registerPipelines();

@@ -6,6 +6,7 @@
 #include "jaxc/Dialect/CHLO/IR/CHLOOps.h"
 #include "jaxc/Dialect/Check/IR/CheckOps.h"
 #include "jaxc/Dialect/Runtime/IR/RuntimeOps.h"
+#include "jaxc/Dialect/SDY/IR/SDYOps.h"
 #include "jaxc/Dialect/StableHLO/IR/StableHLOOps.h"
 #include "jaxc/Target/ModuleFile.h"
 #include "jaxc/Transforms/Passes.h"
@@ -92,7 +93,8 @@ void registerDialects(DialectRegistry &registry) {
   registerAllDialects(registry);
   registerAllExtensions(registry);
   registry.insert<stablehlo::StableHLODialect, chlo::CHLODialect,
-                  check::CheckDialect, util::UtilDialect, rt::RuntimeDialect>();
+                  check::CheckDialect, util::UtilDialect, rt::RuntimeDialect,
+                  sdy::SDYDialect>();
 }
 
 } // namespace

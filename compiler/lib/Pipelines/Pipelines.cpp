@@ -53,6 +53,7 @@ std::string listPhases() {
 }
 
 void buildInputPhase(OpPassManager &pm) {
+  pm.addPass(createDropSingleDeviceShardingPass());
   pm.addPass(createInlinerPass());
   pm.addPass(createSymbolDCEPass());
   pm.addPass(createExtractChecksPass());

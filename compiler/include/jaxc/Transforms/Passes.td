@@ -5,6 +5,24 @@
 
 include "mlir/Pass/PassBase.td"
 
+def DropSingleDeviceShardingPass
+    : Pass<"jaxc-drop-single-device-sharding", "mlir::ModuleOp"> {
+  let summary = "Remove sharding annotations from a one-device program";
+  let description = [{
+    JAX annotates programs for its partitioner even on one device: Shardy's
+    `sdy` ops and attributes, XLA's `mhlo.sharding` strings and the custom
+    calls `@Sharding`, `@SPMDFullToShardShape`, `@SPMDShardToFullShape` and
+    `@xla.sdy.*`. When every mesh has one device and `mhlo.num_partitions`
+    and `mhlo.num_replicas` are 1 (or absent), each of these is the
+    identity: sharding constraints, reshards, barriers and the custom calls
+    become their operands, sharding groups and meshes go, manual and named
+    computations are inlined, and the annotations leave functions,
+    arguments, results and ops. A program that needs several devices is an
+    error naming the first op that does, and how many devices it needs.
+    Runs first: the other passes do not know the sdy ops.
+  }];
+}
+
 def ElidedConstantsPass : Pass<"jaxc-elided-constants", "mlir::ModuleOp"> {
   let summary = "Reject constants whose data the export elided, or fill them";
   let description = [{
