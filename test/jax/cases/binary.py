@@ -99,7 +99,12 @@ def cases():
         R.add(f"ldexp_{SHORT[dtype]}", jnp.ldexp, m, e, tol="exact")
     for name, fn in INT_BINARY.items():
         for dtype in INTS:
-            a, b = square_pairs(special_ints(dtype))
+            v = special_ints(dtype)
+            if name in ("gcd", "lcm"):
+                # jnp.gcd's loop never ends on XLA for the minimum of a
+                # signed type (|min| overflows): leave it out.
+                v = v[v != np.iinfo(v.dtype).min] if np.iinfo(v.dtype).min < 0 else v
+            a, b = square_pairs(v)
             if name in ("left_shift", "right_shift", "shift_right_logical", "power"):
                 bits = np.dtype(dtype).itemsize * 8
                 b = np.resize(np.array([0, 1, 3, bits - 1, bits, bits + 3, 2],

@@ -4,6 +4,7 @@ digamma, igamma, igammac, bessel, betainc, polygamma, zeta), reduce_precision,
 bit ops (population_count, clz, shifts), bitcast_convert_type,
 integer_pow, clamp, round, nextafter, cbrt, rng_bit_generator."""
 
+import jax
 import jax.numpy as jnp
 import numpy as np
 from jax import lax
@@ -121,6 +122,39 @@ def cases():
                   lambda k, alg=alg, dtype=dtype, shape=shape: lax.rng_bit_generator(
                       k, shape, dtype=np.dtype(dtype), algorithm=alg), key,
                   x64=dtype == "uint64")
+    # More lax ops, by their lax names.
+    y = rand((4, 6), "float32", 18)
+    for name, fn, tol in [("expm1", lax.expm1, "transc"), ("exp2", lax.exp2, "transc"),
+                          ("tan", lax.tan, "transc"), ("square", lax.square, "arith"),
+                          ("sign", lax.sign, "exact"), ("cbrt", lax.cbrt, "transc"),
+                          ("log1p", lax.log1p, "transc"), ("acos", lambda v: lax.acos(v / 3), "transc"),
+                          ("atanh", lambda v: lax.atanh(v / 3), "transc"),
+                          ("stop_gradient", lax.stop_gradient, "exact"),
+                          ("optimization_barrier", lambda v: lax.optimization_barrier((v, v * 2))[1], "arith"),
+                          ("reduce_sum", lambda v: lax.reduce_sum(v, (0,)), "reduce"),
+                          ("reduce_prod", lambda v: lax.reduce_prod(v, (1,)), "reduce"),
+                          ("reduce_max", lambda v: lax.reduce_max(v, (0, 1)), "exact"),
+                          ("reduce_min", lambda v: lax.reduce_min(v, (1,)), "exact"),
+                          ("argmax", lambda v: lax.argmax(v, 1, np.int32), "exact"),
+                          ("argmin_s64_index", lambda v: lax.argmin(v, 0, np.int32), "exact"),
+                          ("split", lambda v: lax.split(v, (1, 3, 2), axis=1), "exact"),
+                          ("sort_2d", lambda v: lax.sort(v, dimension=0), "exact"),
+                          ("cumred_max", lambda v: lax.cummax(v, axis=1, reverse=True), "exact"),
+                          ("approx_max_k", lambda v: lax.approx_max_k(v, 3), "exact"),
+                          ("batch_matmul", lambda v: lax.batch_matmul(v[None], v.T[None]), "dot"),
+                          ("dot_precision", lambda v: lax.dot(v, v.T, precision=lax.Precision.HIGHEST), "dot"),
+                          ("maxpool_jvp_select_and_gather_add",
+                           lambda v: jax.jvp(lambda u: lax.reduce_window(u, -jnp.inf, lax.max, (2, 2), (1, 2),
+                                                                         "VALID"), (v,), (v * 0.5 + 1,)),
+                           "exact")]:
+        R.add(f"lax_{name}", fn, y, tol=tol)
+    b = rand((4, 6), "bool", 19)
+    R.add("reduce_and", lambda v: lax.reduce_and(v, (1,)), b)
+    R.add("reduce_or", lambda v: lax.reduce_or(v, (0,)), b)
+    R.add("reduce_xor", lambda v: lax.reduce_xor(v, (0, 1)), b)
+    R.add("reduce_xor_u16", lambda v: lax.reduce_xor(v, (1,)), rand((4, 6), "uint16", 20, 0, 65535))
+    R.add("bitwise_not_s16", lax.bitwise_not, special_ints("int16"))
+    R.add("abs_s8_min", lax.abs, special_ints("int8"))
     # Complex parts.
     R.add("complex_real_imag_conj", lambda a, b: (lax.real(lax.complex(a, b)), lax.imag(lax.conj(lax.complex(a, b)))),
           x, rand((3, 5, 2), "float32", 17))
