@@ -103,13 +103,9 @@ LogicalResult refuse(Operation *op, int64_t devices, const Twine &why) {
             "(jaxc runs on one device)";
 }
 
+// The most specific op first: one that uses a multi-device mesh, then the
+// mesh, then the module's partition and replica counts.
 LogicalResult checkOneDevice(ModuleOp module) {
-  for (StringRef name : {"mhlo.num_partitions", "mhlo.num_replicas"})
-    if (auto count = module->getAttrOfType<IntegerAttr>(name))
-      if (count.getInt() > 1)
-        return refuse(module, count.getInt(),
-                      name + " = " + Twine(count.getInt()));
-  // Name the first op that uses a large mesh, and the mesh only if none does.
   WalkResult result = module.walk([&](Operation *op) {
     if (isa<sdy::MeshOp>(op) || op == module.getOperation())
       return WalkResult::advance();
@@ -127,6 +123,11 @@ LogicalResult checkOneDevice(ModuleOp module) {
   auto [devices, why] = devicesNeededBy(module);
   if (devices > 1)
     return refuse(module, devices, why);
+  for (StringRef name : {"mhlo.num_partitions", "mhlo.num_replicas"})
+    if (auto count = module->getAttrOfType<IntegerAttr>(name))
+      if (count.getInt() > 1)
+        return refuse(module, count.getInt(),
+                      name + " = " + Twine(count.getInt()));
   return success();
 }
 
