@@ -71,6 +71,11 @@ def loss(w, x):
     return jnp.sum(wsc(jnp.tanh(x @ w), GRID, "x", None) ** 2)
 
 
+def nested_jit(x):
+    inner = jax.jit(lambda y: wsc(jnp.sin(y) * 2, MESH, "x"))
+    return inner(x) + inner(x * 3)
+
+
 def explicit_reshard(x):
     return jax.sharding.reshard(x * 2, P())
 
@@ -124,6 +129,10 @@ CASES = {
     "matmul_chain": (jax.jit(lambda a, b: wsc(wsc(a @ b, GRID, "x", None)
                                               @ b.T, GRID, None, "y")),
                      [matrix(4, 6, 4), matrix(6, 6, 5)], None, 1e-5),
+    "nested_jit": (jax.jit(nested_jit), [vector()], None, 1e-5),
+    "vmap_spmd_axis": (jax.jit(jax.vmap(lambda v: wsc(v * v, MESH),
+                                        spmd_axis_name="x")),
+                       [matrix(1, 8, 8)], None, 1e-5),
     "linalg_inv": (jax.jit(jnp.linalg.inv, in_shardings=named(MESH)),
                    [matrix(3, 3, 6) + 3 * np.eye(3, dtype=np.float32)],
                    None, 1e-4),
