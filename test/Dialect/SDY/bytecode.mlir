@@ -14,6 +14,8 @@
 // CHECK: sdy.sharding_constraint %{{.*}} <@mesh, [{"x"}p0, {"y":(1)2}p12]>
 // CHECK: <@mesh, [{"y":(2)2}, {?}], replicated={"y":(1)2}>
 // CHECK: <@mesh, [{}, {}], unreduced={"x"}>
+// CHECK: <@mesh, [{}, {}], unreduced=max{"x"}>
+// CHECK: <@mesh, [{}, {}], unreduced=min{"y"}>
 // CHECK: sdy.reshard %{{.*}} <mesh<["p"=2]>, [{"p"}, {}]>
 // CHECK: manual_axes={"x", "y"}
 // CHECK: #sdy.op_sharding_rule<([i, j], [k])->([ij]) {i=8, j=8, k=4} reduction={k} need_replication={i} permutation={j}, custom>

@@ -8,6 +8,8 @@ func.func public @main(%arg0: tensor<8x8xf32> {sdy.sharding = #sdy.sharding<@mes
   %0 = sdy.sharding_constraint %arg0 <@mesh, [{"x"}p0, {"y":(1)2}p12]> : tensor<8x8xf32>
   %1 = sdy.sharding_constraint %0 <@mesh, [{"y":(2)2}, {?}], replicated={"y":(1)2}> : tensor<8x8xf32>
   %2 = sdy.sharding_constraint %1 <@mesh, [{}, {}], unreduced={"x"}> : tensor<8x8xf32>
+  %m = stablehlo.negate %arg0 {sdy.sharding = #sdy.sharding_per_value<[<@mesh, [{}, {}], unreduced=max{"x"}>]>} : tensor<8x8xf32>
+  %n = stablehlo.negate %arg0 {sdy.sharding = #sdy.sharding_per_value<[<@mesh, [{}, {}], unreduced=min{"y"}>]>} : tensor<8x8xf32>
   %3 = sdy.reshard %2 <mesh<["p"=2]>, [{"p"}, {}]> : tensor<8x8xf32>
   %4 = sdy.propagation_barrier %3 allowed_direction=BACKWARD : tensor<8x8xf32>
   sdy.sharding_group %4 group_id=3 : tensor<8x8xf32>

@@ -121,21 +121,32 @@ SDYBytecodeInterface::readAttribute(DialectBytecodeReader &reader) const {
         hasPriority ? std::optional<int64_t>(priority) : std::nullopt);
   }
   case kTensorShardingV1:
-  case kTensorShardingV2: {
+  case kTensorShardingV2:
+  case kTensorShardingV3: {
     Attribute meshOrRef;
     SmallVector<DimensionShardingAttr> dims;
     SmallVector<AxisRefAttr> replicated, unreduced;
+    int64_t reduction = static_cast<int64_t>(ReductionKind::sum);
     if (failed(reader.readAttribute(meshOrRef)) ||
         failed(readAttrs(reader, dims)) ||
         failed(readAttrs(reader, replicated)) ||
-        (kind == kTensorShardingV2 && failed(readAttrs(reader, unreduced))))
+        (kind != kTensorShardingV1 && failed(readAttrs(reader, unreduced))) ||
+        (kind == kTensorShardingV3 &&
+         failed(reader.readSignedVarInt(reduction))))
       return {};
+    std::optional<ReductionKind> reductionKind =
+        symbolizeReductionKind(static_cast<uint32_t>(reduction));
+    if (reduction < 0 || !reductionKind) {
+      reader.emitError() << "unknown reduction kind " << reduction
+                         << " of unreduced axes";
+      return {};
+    }
     if (failed(TensorShardingAttr::verify([&] { return reader.emitError(); },
                                           meshOrRef, dims, replicated,
-                                          unreduced, ReductionKind::sum)))
+                                          unreduced, *reductionKind)))
       return {};
     return TensorShardingAttr::get(context, meshOrRef, dims, replicated,
-                                   unreduced, ReductionKind::sum);
+                                   unreduced, *reductionKind);
   }
   case kTensorShardingPerValueV1:
   case kTensorShardingPerValueV2: {
@@ -178,12 +189,6 @@ SDYBytecodeInterface::readAttribute(DialectBytecodeReader &reader) const {
                                    needReplication, permutation, blocked,
                                    isCustom);
   }
-  case kTensorShardingV3:
-    // Shardy numbers its reduction kinds in an enum whose values jaxc does
-    // not rely on; unreduced axes only matter on several devices anyway.
-    reader.emitError("sdy sharding with unreduced axes reduced by other than "
-                     "a sum is not supported by jaxc yet");
-    return {};
   default:
     if (kind >= kAxisRefList && kind <= kAllToAllParamList) {
       reader.emitError() << "sdy attribute kind " << kind
@@ -196,8 +201,6 @@ SDYBytecodeInterface::readAttribute(DialectBytecodeReader &reader) const {
   }
 }
 
-// Attributes that cannot be written here (a reduction kind other than sum)
-// fail, and the writer falls back to their text.
 LogicalResult
 SDYBytecodeInterface::writeAttribute(Attribute attr,
                                      DialectBytecodeWriter &writer) const {
@@ -241,14 +244,18 @@ SDYBytecodeInterface::writeAttribute(Attribute attr,
       })
       .Case([&](TensorShardingAttr sharding) {
         bool unreduced = !sharding.getUnreducedAxes().empty();
-        if (sharding.getReduction() != ReductionKind::sum)
-          return failure();
-        writer.writeVarInt(unreduced ? kTensorShardingV2 : kTensorShardingV1);
+        bool summed = sharding.getReduction() == ReductionKind::sum;
+        writer.writeVarInt(!unreduced ? kTensorShardingV1
+                           : summed   ? kTensorShardingV2
+                                      : kTensorShardingV3);
         writer.writeAttribute(sharding.getMeshOrRef());
         writer.writeAttributes(sharding.getDimShardings());
         writer.writeAttributes(sharding.getReplicatedAxes());
         if (unreduced)
           writer.writeAttributes(sharding.getUnreducedAxes());
+        if (!summed)
+          writer.writeSignedVarInt(
+              static_cast<int64_t>(sharding.getReduction()));
         return success();
       })
       .Case([&](TensorShardingPerValueAttr perValue) {

@@ -48,7 +48,8 @@ def SDY_PropagationDirection : I32EnumAttr<"PropagationDirection",
 }
 
 // How unreduced axes are to be combined; printed before their list
-// (`unreduced={"x"}` is a sum, `unreduced=max{"x"}` a maximum).
+// (`unreduced={"x"}` is a sum, `unreduced=max{"x"}` a maximum). The values
+// are Shardy's: its bytecode stores them.
 def SDY_ReductionKind : I32EnumAttr<"ReductionKind", "unreduced axes' reduction",
     [I32EnumAttrCase<"sum", 0>, I32EnumAttrCase<"max", 1>,
      I32EnumAttrCase<"min", 2>]> {
