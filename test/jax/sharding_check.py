@@ -17,6 +17,9 @@ Then a program for a 2-device mesh (exported in a child process with
 XLA_FLAGS=--xla_force_host_platform_device_count=2) must be refused: exit
 code 2 and a message naming the op and the 2 devices.
 
+Last, the sdy bytecode jaxc-opt (beside --jaxc) writes must read back in
+Shardy itself (jaxlib's MLIR) as the text it came from.
+
 One line per case, then `N passed, N failed`; exit status 1 if any failed.
 """
 
@@ -252,6 +255,31 @@ def check_two_devices(jaxc, workdir):
     return None
 
 
+def check_bytecode_for_shardy(jaxc, workdir):
+    """What jaxc writes of the sdy dialect reads back in Shardy (jaxlib's
+    MLIR) as the text does: test/Dialect/SDY/Inputs/shardy_attrs.mlir."""
+    from jax._src.interpreters import mlir as jax_mlir
+    from jax._src.lib.mlir import ir
+
+    source = os.path.join(os.path.dirname(os.path.abspath(__file__)), "..",
+                          "Dialect", "SDY", "Inputs", "shardy_attrs.mlir")
+    written = os.path.join(workdir, "shardy_attrs.jaxc.mlirbc")
+    jaxc_opt = os.path.join(os.path.dirname(jaxc), "jaxc-opt")
+    ran = subprocess.run([jaxc_opt, source, "--emit-bytecode",
+                          "--emit-bytecode-version=1", "-o", written],
+                         capture_output=True, text=True)
+    if ran.returncode != 0:
+        return "jaxc-opt exit %d: %s" % (ran.returncode, ran.stderr[:400])
+    with jax_mlir.make_ir_context():
+        with open(written, "rb") as f:
+            from_jaxc = str(ir.Module.parse(f.read()))
+        with open(source) as f:
+            from_text = str(ir.Module.parse(f.read()))
+    if from_jaxc != from_text:
+        return "Shardy reads jaxc's bytecode differently from the text"
+    return None
+
+
 def main():
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--jaxc", required=True)
@@ -275,6 +303,8 @@ def main():
               for name in CASES for form in forms]
     checks.append(("two_devices_refused",
                    lambda: check_two_devices(options.jaxc, workdir)))
+    checks.append(("bytecode_reads_in_shardy",
+                   lambda: check_bytecode_for_shardy(options.jaxc, workdir)))
     for label, check in checks:
         if not re.search(options.filter, label):
             continue
