@@ -28,6 +28,7 @@ module @jit_f attributes {mhlo.num_partitions = 1 : i32, mhlo.num_replicas = 1 :
 // CHECK-NOT: sdy
 // CHECK: %[[CALL:.*]] = stablehlo.custom_call @lapack_sgetrf_ffi(%{{.*}}) {mhlo.frontend_attributes = {num_batch_dims = "0"}}
 // CHECK-NEXT: %[[NEG:.*]] = stablehlo.negate %[[CALL]]
+// CHECK-NEXT: stablehlo.custom_call @xla_ffi_python_cpu_callback(%[[NEG]]) {has_side_effect = true} : (tensor<3x3xf32>) -> ()
 // CHECK-NEXT: return %[[NEG]]
 sdy.mesh @empty_mesh = <[]>
 sdy.mesh @maximal = <[], device_ids=[5]>
@@ -38,6 +39,7 @@ func.func @ops(%arg0: tensor<3x3xf32> {sdy.sharding = #sdy.sharding<@empty_mesh,
   %1 = stablehlo.custom_call @lapack_sgetrf_ffi(%0) {mhlo.frontend_attributes = {num_batch_dims = "0"}, sdy.sharding_rule = #sdy.op_sharding_rule<([i, j])->([k, l]) {i=3, j=3, k=3, l=3}, custom>} : (tensor<3x3xf32>) -> tensor<3x3xf32>
   %2 = stablehlo.negate %1 {sdy.sharding = #sdy.sharding_per_value<[<@maximal, [{}, {}]>]>} : tensor<3x3xf32>
   %3 = sdy.sharding_constraint %2 <@grid, [{"x", ?}, {"y"}p1]> : tensor<3x3xf32>
+  stablehlo.custom_call @xla_ffi_python_cpu_callback(%3) {has_side_effect = true, sdy.sharding = #sdy.sharding_per_value<[<@maximal, []>]>} : (tensor<3x3xf32>) -> ()
   return %3 : tensor<3x3xf32>
 }
 

@@ -178,6 +178,15 @@ func.func @op_sharding(%arg0: tensor<8xf32>) -> tensor<8xf32> {
 
 // -----
 
+sdy.mesh @mesh = <["x"=2]>
+func.func @no_results(%arg0: tensor<8xf32>) {
+  // expected-error @+1 {{a sharding of 'none' cannot shard dimensions}}
+  stablehlo.custom_call @f(%arg0) {sdy.sharding = #sdy.sharding_per_value<[<@mesh, [{"x"}]>]>} : (tensor<8xf32>) -> ()
+  return
+}
+
+// -----
+
 func.func @rule_count(%arg0: tensor<8xf32>) -> tensor<8xf32> {
   // expected-error @+1 {{sharding rule maps 2 operands but the op has 1}}
   %0 = stablehlo.custom_call @f(%arg0) {sdy.sharding_rule = #sdy.op_sharding_rule<([i], [i])->([i]) {i=8}>} : (tensor<8xf32>) -> tensor<8xf32>

@@ -99,6 +99,9 @@ func.func @on_ops(%arg0: tensor<3x3xf32>) -> (tensor<3x3xf32>, tensor<3xi32>, te
   %1 = stablehlo.custom_call @foo(%arg0) {sdy.sharding_rule = #sdy.op_sharding_rule<([i, j])->([ij]) {i=3, j=3} reduction={j} need_replication={i} permutation={j} blocked_propagation={i}>} : (tensor<3x3xf32>) -> tensor<9xf32>
   // CHECK: #sdy.op_sharding_rule<([], [])->([])>
   %2 = stablehlo.custom_call @bar(%0#2, %0#2) {sdy.sharding_rule = #sdy.op_sharding_rule<([], [])->([])>} : (tensor<i32>, tensor<i32>) -> tensor<i32>
+  // A result-less op names the device it runs on (JAX's host callbacks).
+  // CHECK: stablehlo.custom_call @xla_ffi_python_cpu_callback(%{{.*}}) {has_side_effect = true, sdy.sharding = #sdy.sharding_per_value<[<@maximal, []>]>}
+  stablehlo.custom_call @xla_ffi_python_cpu_callback(%arg0) {has_side_effect = true, sdy.sharding = #sdy.sharding_per_value<[<@maximal, []>]>} : (tensor<3x3xf32>) -> ()
   return %0#0, %0#1, %2 : tensor<3x3xf32>, tensor<3xi32>, tensor<i32>
 }
 

@@ -339,13 +339,19 @@ LogicalResult SDYDialect::verifyOperationAttribute(Operation *op,
     if (!perValue)
       return op->emitOpError() << "'" << kShardingAttrName
                                << "' must be a #sdy.sharding_per_value";
-    if (perValue.getShardings().size() != op->getNumResults())
+    ArrayRef<TensorShardingAttr> shardings = perValue.getShardings();
+    // An op without results may name the device it runs on: one sharding
+    // of rank 0 (JAX's host callbacks carry `<[<@maximal_mesh_0, []>]>`).
+    if (op->getNumResults() == 0 && shardings.size() == 1)
+      return verifyShardingForType(shardings.front(),
+                                   NoneType::get(op->getContext()), op,
+                                   [&] { return op->emitOpError(); });
+    if (shardings.size() != op->getNumResults())
       return op->emitOpError()
-             << "'" << kShardingAttrName << "' has "
-             << perValue.getShardings().size() << " shardings for "
-             << op->getNumResults() << " results";
+             << "'" << kShardingAttrName << "' has " << shardings.size()
+             << " shardings for " << op->getNumResults() << " results";
     for (auto [sharding, type] :
-         llvm::zip_equal(perValue.getShardings(), op->getResultTypes()))
+         llvm::zip_equal(shardings, op->getResultTypes()))
       if (failed(verifyShardingForType(sharding, type, op,
                                        [&] { return op->emitOpError(); })))
         return failure();
