@@ -375,7 +375,9 @@ def run_case(cid):
             def flat(*xs):
                 return tuple(jax.tree_util.tree_leaves(case.fn(*xs)))
             fn, args, in_bf, out_bf = _bf16_wrap(flat, case.args)
-            jitted = jax.jit(fn)
+            # keep_unused: every argument stays an argument of main, so that
+            # the .npy inputs line up (jit drops unused ones by default).
+            jitted = jax.jit(fn, keep_unused=True)
             for form in forms:
                 if form == "text":
                     path = os.path.join(work, "case.mlir")
@@ -504,7 +506,8 @@ def main():
                         reason = (f"listed as a known failure ({hit[0]}) but "
                                   f"passes: remove it from known_failures.txt")
                 elif hit:
-                    reason = f"{status}: {reason}  [known: {hit[1]}]"
+                    known_text = hit[1] if len(hit[1]) <= 100 else hit[1][:100] + "..."
+                    reason = f"{status}: {reason}  [known: {known_text}]"
                     status = "XFAIL"
                 bad = status in ("FAIL", "ERROR", "UNSUPPORTED", "XPASS")
                 if bad:

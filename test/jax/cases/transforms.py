@@ -58,8 +58,9 @@ def cases():
     R.add("grad_where_nan_safe", jax.grad(lambda v: jnp.sum(jnp.where(v > 0, jnp.sqrt(jnp.abs(v)), 0.0))),
           x, tol="transc")
     R.add("vmap", jax.vmap(lambda a, b: jnp.dot(a, b)), m, rand((4, 3), "float32", 6), tol="dot")
+    # a * b + 1: XLA contracts it into one FMA (one rounding), jaxc may not.
     R.add("vmap_in_axes", jax.vmap(lambda a, b: a * b + 1, in_axes=(1, None)), m, rand((4,), "float32", 7),
-          tol="arith")
+          tol="reduce")
     R.add("vmap_nested", jax.vmap(jax.vmap(lambda a: jnp.sum(a ** 2))), rand((3, 4, 5), "float32", 8),
           tol="reduce")
     R.add("vmap_out_axes", jax.vmap(lambda a: jnp.cumsum(a), out_axes=1), m, tol="reduce")
