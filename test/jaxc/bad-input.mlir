@@ -6,7 +6,7 @@
 // RUN: not test -e %t.vmfb
 
 // RUN: not jaxc compile %S/Inputs/unsupported.mlir -o %t.vmfb 2>&1 | FileCheck %s --check-prefix=UNSUP
-// UNSUP: unsupported.mlir:3:10: error: 'stablehlo.custom_call' op is not supported by jaxc yet
+// UNSUP: unsupported.mlir:3:10: error: 'stablehlo.custom_call' op target 'lapack_sgeqrf' is not supported by jaxc yet
 // RUN: jaxc compile %S/Inputs/unsupported.mlir -o %t.vmfb; test $? = 2
 
 // RUN: not jaxc compile %S/Inputs/unknown_op.mlir -o %t.vmfb 2>&1 | FileCheck %s --check-prefix=UNKNOWN

@@ -10,9 +10,9 @@ LLVM::LLVMStructType getContextStructType(MLIRContext *ctx) {
   Type i32 = IntegerType::get(ctx, 32);
   Type ptr = LLVM::LLVMPointerType::get(ctx);
   // abi_version, thread_count, parallel_for, matmul_f32, conv2d_f32,
-  // runtime_private, alloc, free.
+  // runtime_private, alloc, free, lapack.
   return LLVM::LLVMStructType::getLiteral(
-      ctx, {i32, i32, ptr, ptr, ptr, ptr, ptr, ptr});
+      ctx, {i32, i32, ptr, ptr, ptr, ptr, ptr, ptr, ptr});
 }
 
 LLVM::GlobalOp getOrCreateContextGlobal(ModuleOp module) {

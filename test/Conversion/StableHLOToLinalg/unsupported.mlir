@@ -5,9 +5,9 @@
 // other error (--verify-diagnostics fails on any unexpected one); the pass
 // fails.
 
-// CHECK: unsupported.mlir:[[@LINE+2]]:8: error: 'stablehlo.custom_call' op is not supported by jaxc yet
+// CHECK: unsupported.mlir:[[@LINE+2]]:8: error: 'stablehlo.custom_call' op target 'lapack_sgeqrf' is not supported by jaxc yet
 func.func @custom_call(%x: tensor<8xf32>) -> tensor<8xf32> {
-  %0 = stablehlo.custom_call @lapack_sgeqrf(%x) : (tensor<8xf32>) -> tensor<8xf32> // expected-error {{'stablehlo.custom_call' op is not supported by jaxc yet}}
+  %0 = stablehlo.custom_call @lapack_sgeqrf(%x) : (tensor<8xf32>) -> tensor<8xf32> // expected-error {{'stablehlo.custom_call' op target 'lapack_sgeqrf' is not supported by jaxc yet}}
   return %0 : tensor<8xf32>
 }
 

@@ -96,6 +96,14 @@ func.func public @regions(%a: tensor<15xf32>, %i: tensor<15xi32>) -> (tensor<f32
   return %0, %5 : tensor<f32>, tensor<i32>
 }
 
+// JAX's LAPACK calls say which results may reuse which operands.
+// CHECK-LABEL: func.func public @lapack_aliases
+// CHECK: output_operand_aliases = [#stablehlo.output_operand_alias<output_tuple_indices = [0], operand_index = 0>]
+func.func public @lapack_aliases(%a: tensor<3x3xf32>) -> tensor<3x3xf32> {
+  %0:2 = stablehlo.custom_call @lapack_spotrf_ffi(%a) {mhlo.backend_config = {uplo = 76 : ui8}, output_operand_aliases = [#stablehlo.output_operand_alias<output_tuple_indices = [0], operand_index = 0, operand_tuple_indices = []>]} : (tensor<3x3xf32>) -> (tensor<3x3xf32>, tensor<i32>)
+  return %0#0 : tensor<3x3xf32>
+}
+
 // CHECK-LABEL: func.func public @generic_form
 func.func public @generic_form(%x: tensor<5xf32>, %i: tensor<2x1xi32>, %u: tensor<2xf32>) -> tensor<5xf32> {
   // CHECK: "stablehlo.scatter"(%{{.*}}, %{{.*}}, %{{.*}}) <{scatter_dimension_numbers = #stablehlo.scatter<inserted_window_dims = [0], scatter_dims_to_operand_dims = [0], index_vector_dim = 1>}>

@@ -18,7 +18,8 @@ def StableHLOToLinalgPass : Pass<"jaxc-stablehlo-to-linalg", "mlir::ModuleOp"> {
     "mlir::arith::ArithDialect", "mlir::linalg::LinalgDialect",
     "mlir::math::MathDialect", "mlir::scf::SCFDialect",
     "mlir::tensor::TensorDialect", "mlir::complex::ComplexDialect",
-    "mlir::func::FuncDialect"
+    "mlir::func::FuncDialect", "mlir::bufferization::BufferizationDialect",
+    "mlir::memref::MemRefDialect", "jaxc::rt::RuntimeDialect"
   ];
 }
 

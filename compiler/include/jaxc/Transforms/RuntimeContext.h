@@ -29,6 +29,7 @@ enum class ContextField : int32_t {
   RuntimePrivate = 5,
   Alloc = 6,
   Free = 7,
+  Lapack = 8,
 };
 
 // The LLVM struct type of jaxc_context_t.

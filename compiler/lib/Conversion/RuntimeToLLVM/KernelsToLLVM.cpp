@@ -6,13 +6,16 @@
 //   store {batch, m, n, k, &a[offset], a's strides, &b[..], .., &c[..], ..}
 //   %ctx = load __jaxc_context
 //   ctx->matmul_f32(ctx, %args)
-// and jaxc_rt.conv2d_f32 likewise with jaxc_conv2d_f32_args_t. The structs'
-// layouts follow runtime/include/jaxc/runtime/module_format.h.
+// and jaxc_rt.conv2d_f32 likewise with jaxc_conv2d_f32_args_t, jaxc_rt.lapack
+// with jaxc_lapack_args_t. The structs' layouts follow
+// runtime/include/jaxc/runtime/module_format.h.
 //
 //===----------------------------------------------------------------------===//
 
 #include "jaxc/Conversion/RuntimeToLLVM/RuntimeToLLVM.h"
+#include "jaxc/Dialect/Runtime/IR/LapackRoutines.h"
 #include "jaxc/Dialect/Runtime/IR/RuntimeOps.h"
+#include "jaxc/runtime/module_format.h"
 #include "jaxc/Transforms/RuntimeContext.h"
 
 #include "mlir/Conversion/LLVMCommon/MemRefBuilder.h"
@@ -140,9 +143,87 @@ struct Conv2dF32Lowering : KernelCallLowering<jaxc::rt::Conv2dF32Op> {
   }
 };
 
+struct LapackLowering : KernelCallLowering<jaxc::rt::LapackOp> {
+  using KernelCallLowering::KernelCallLowering;
+
+  LogicalResult
+  matchAndRewrite(jaxc::rt::LapackOp op, OpAdaptor adaptor,
+                  ConversionPatternRewriter &rewriter) const override {
+    Location loc = op.getLoc();
+    MLIRContext *ctx = rewriter.getContext();
+    const jaxc::rt::LapackRoutine *routine =
+        jaxc::rt::lookupLapackRoutine(op.getRoutine());
+    Type element =
+        cast<MemRefType>(op.getInputs().front().getType()).getElementType();
+    auto i32Constant = [&](int64_t value) -> Value {
+      return LLVM::ConstantOp::create(rewriter, loc, rewriter.getI32Type(),
+                                      value);
+    };
+    // jaxc_lapack_args_t: routine, dtype, batch, options[4], input_count,
+    // result_count, then buffers, rows, cols and element_bytes per buffer.
+    int64_t batch = 1;
+    for (int64_t size : cast<MemRefType>(op.getInputs().front().getType())
+                            .getShape()
+                            .take_front(op.getBatchDims()))
+      batch *= size;
+    SmallVector<Value> fields = {i32Constant(routine->id),
+                                 i32Constant(dtypeCode(element)),
+                                 i64Constant(rewriter, loc, batch)};
+    for (unsigned i = 0; i < 4; ++i)
+      fields.push_back(i64Constant(
+          rewriter, loc, i < op.getOptions().size() ? op.getOptions()[i] : 0));
+    fields.push_back(i32Constant(op.getInputs().size()));
+    fields.push_back(i32Constant(op.getOutputs().size()));
+    SmallVector<Value> pointers, rows, cols, bytes;
+    for (auto [value, converted] :
+         llvm::zip(op->getOperands(), adaptor.getOperands())) {
+      auto type = cast<MemRefType>(value.getType());
+      ArrayRef<int64_t> matrix = type.getShape().drop_front(op.getBatchDims());
+      MemRefDescriptor memref(converted);
+      pointers.push_back(LLVM::GEPOp::create(
+          rewriter, loc, LLVM::LLVMPointerType::get(ctx),
+          getTypeConverter()->convertType(type.getElementType()),
+          memref.alignedPtr(rewriter, loc),
+          ValueRange{memref.offset(rewriter, loc)}));
+      rows.push_back(
+          i64Constant(rewriter, loc, matrix.empty() ? 1 : matrix.front()));
+      cols.push_back(
+          i64Constant(rewriter, loc, matrix.size() == 2 ? matrix.back() : 1));
+      bytes.push_back(
+          i64Constant(rewriter, loc, elementBytes(type.getElementType())));
+    }
+    Value null =
+        LLVM::ZeroOp::create(rewriter, loc, LLVM::LLVMPointerType::get(ctx));
+    Value zero = i64Constant(rewriter, loc, 0);
+    for (SmallVector<Value> *array : {&pointers, &rows, &cols, &bytes}) {
+      array->resize(JAXC_LAPACK_MAX_BUFFERS, array == &pointers ? null : zero);
+      fields.append(*array);
+    }
+    callKernel(rewriter, op, jaxc::ContextField::Lapack, fields);
+    return success();
+  }
+
+private:
+  static int64_t elementBytes(Type type) {
+    if (auto complex = dyn_cast<ComplexType>(type))
+      return 2 * elementBytes(complex.getElementType());
+    return type.getIntOrFloatBitWidth() / 8;
+  }
+
+  // The jaxc_dtype_t of the routine's precision (the verifier allows only
+  // these four).
+  static int64_t dtypeCode(Type type) {
+    if (auto complex = dyn_cast<ComplexType>(type))
+      return complex.getElementType().isF32() ? JAXC_DTYPE_COMPLEX64
+                                              : JAXC_DTYPE_COMPLEX128;
+    return type.isF32() ? JAXC_DTYPE_F32 : JAXC_DTYPE_F64;
+  }
+};
+
 } // namespace
 
 void jaxc::populateKernelsToLLVMPatterns(
     const LLVMTypeConverter &typeConverter, RewritePatternSet &patterns) {
-  patterns.add<MatmulF32Lowering, Conv2dF32Lowering>(typeConverter);
+  patterns.add<MatmulF32Lowering, Conv2dF32Lowering, LapackLowering>(
+      typeConverter);
 }

@@ -50,6 +50,13 @@ void populateTriangularSolveToLinalgPatterns(
 void populateMapAndBatchNormToLinalgPatterns(
     const mlir::TypeConverter &typeConverter,
     mlir::RewritePatternSet &patterns);
+/// JAX's lapack_?xxx_ffi custom calls (LapackToRuntime.cpp).
+void populateLapackToRuntimePatterns(const mlir::TypeConverter &typeConverter,
+                                     mlir::RewritePatternSet &patterns);
+/// Why jaxc refuses the stablehlo.custom_call `op`, naming its target (and
+/// the attribute or type at fault): "target 'foo' is not supported by jaxc
+/// yet".
+std::string describeUnsupportedCustomCall(mlir::Operation *op);
 
 //===----------------------------------------------------------------------===//
 // Scalars (ScalarOps.cpp)

@@ -3,6 +3,7 @@
 // A partial conversion with StableHLO and CHLO illegal. An op no pattern
 // lowers falls through to a last-resort pattern that reports it:
 //   'stablehlo.fft' op is not supported by jaxc yet
+//   'stablehlo.custom_call' op target 'foo' is not supported by jaxc yet
 //
 //===----------------------------------------------------------------------===//
 
@@ -10,9 +11,12 @@
 #include "jaxc/Conversion/Passes.h"
 #include "jaxc/Conversion/StableHLOToLinalg/StableHLOToLinalg.h"
 #include "jaxc/Dialect/CHLO/IR/CHLOOps.h"
+#include "jaxc/Dialect/Runtime/IR/RuntimeOps.h"
 #include "jaxc/Dialect/StableHLO/IR/StableHLOOps.h"
 
+#include "mlir/Dialect/Bufferization/IR/Bufferization.h"
 #include "mlir/Dialect/Func/Transforms/FuncConversions.h"
+#include "mlir/Dialect/MemRef/IR/MemRef.h"
 
 using namespace mlir;
 
@@ -61,7 +65,10 @@ struct ReportUnsupportedOp final : ConversionPattern {
                   ConversionPatternRewriter &rewriter) const override {
     if (!isa<stablehlo::StableHLODialect, chlo::CHLODialect>(op->getDialect()))
       return failure();
-    op->emitOpError("is not supported by jaxc yet");
+    if (isa<stablehlo::CustomCallOp>(op))
+      op->emitOpError(describeUnsupportedCustomCall(op));
+    else
+      op->emitOpError("is not supported by jaxc yet");
     sawUnsupportedOp = true;
     SmallVector<Type> resultTypes;
     if (failed(getTypeConverter()->convertTypes(op->getResultTypes(),
@@ -83,9 +90,13 @@ struct StableHLOToLinalgPass final
     SignlessTypeConverter typeConverter;
 
     ConversionTarget target(*context);
+    // LAPACK custom calls become jaxc_rt.lapack on memrefs between
+    // bufferization casts.
     target.addLegalDialect<arith::ArithDialect, complex::ComplexDialect,
                            linalg::LinalgDialect, math::MathDialect,
-                           scf::SCFDialect, tensor::TensorDialect>();
+                           scf::SCFDialect, tensor::TensorDialect,
+                           bufferization::BufferizationDialect,
+                           memref::MemRefDialect, rt::RuntimeDialect>();
     target.addIllegalDialect<stablehlo::StableHLODialect, chlo::CHLODialect>();
     // ReportUnsupportedOp's placeholders.
     target.addLegalOp<UnrealizedConversionCastOp>();
@@ -133,6 +144,7 @@ void populateStableHLOToLinalgPatterns(const TypeConverter &typeConverter,
   populateRngBitGeneratorToLinalgPatterns(typeConverter, patterns);
   populateTriangularSolveToLinalgPatterns(typeConverter, patterns);
   populateMapAndBatchNormToLinalgPatterns(typeConverter, patterns);
+  populateLapackToRuntimePatterns(typeConverter, patterns);
   patterns.add<CheckOperandsToSignless>(typeConverter, patterns.getContext());
 }
 

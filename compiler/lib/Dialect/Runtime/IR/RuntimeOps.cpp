@@ -1,6 +1,8 @@
 //===- RuntimeOps.cpp - Calls into the runtime's services -----------------===//
 
 #include "jaxc/Dialect/Runtime/IR/RuntimeOps.h"
+#include "jaxc/Dialect/Runtime/IR/LapackRoutines.h"
+#include "jaxc/runtime/module_format.h"
 
 #include "mlir/Dialect/MemRef/Utils/MemRefUtils.h"
 #include "mlir/IR/Builders.h"
@@ -114,5 +116,167 @@ ParallelForOp::verifySymbolUses(SymbolTableCollection &symbolTable) {
     return emitOpError("body '")
            << getBody() << "' must take begin, end and the "
            << getCaptures().size() << " captures";
+  return success();
+}
+
+//===----------------------------------------------------------------------===//
+// LapackOp
+//===----------------------------------------------------------------------===//
+
+namespace {
+
+const LapackOption kUplo{"uplo", "LU"};
+const LapackOption kPotrfOptions[] = {kUplo};
+const LapackOption kSyevdOptions[] = {kUplo, {"mode", "VN"}};
+const LapackOption kTrsmOptions[] = {
+    {"side", "LR"}, kUplo, {"trans_x", "NTC"}, {"diag", "NU"}};
+// 'O' (overwrite the input with part of U) has no result to put it in.
+const LapackOption kGesddOptions[] = {{"mode", "ASN"}};
+const LapackOption kGeevOptions[] = {{"compute_left", "VN"},
+                                     {"compute_right", "VN"}};
+// Sorting needs a selection function JAX does not pass.
+const LapackOption kGeesOptions[] = {{"mode", "VN"}, {"sort", "N"}};
+const LapackOption kGehrdOptions[] = {{"low", ""}, {"high", ""}};
+
+const LapackRoutine kLapackRoutines[] = {
+    {"potrf", JAXC_LAPACK_POTRF, "potrf", "potrf", "T2", "T2I0", "T2I0",
+     kPotrfOptions, true},
+    {"getrf", JAXC_LAPACK_GETRF, "getrf", "getrf", "T2", "T2I1I0", "T2I1I0",
+     {}, false},
+    {"geqrf", JAXC_LAPACK_GEQRF, "geqrf", "geqrf", "T2", "T2T1", "T2T1", {},
+     false},
+    {"orgqr", JAXC_LAPACK_ORGQR, "orgqr", "ungqr", "T2T1", "T2", "T2", {},
+     false},
+    {"syevd", JAXC_LAPACK_SYEVD, "syevd", "heevd", "T2", "T2R1I0", "T2R1I0",
+     kSyevdOptions, true},
+    {"trsm", JAXC_LAPACK_TRSM, "trsm", "trsm", "T2T2", "T2", "T2",
+     kTrsmOptions, true},
+    {"gesdd", JAXC_LAPACK_GESDD, "gesdd", "gesdd", "T2", "T2R1T2T2I0",
+     "T2R1T2T2I0", kGesddOptions, false},
+    {"geev", JAXC_LAPACK_GEEV, "geev", "geev", "T2", "T1T1C2C2I0", "T1T2T2I0",
+     kGeevOptions, true},
+    {"gees", JAXC_LAPACK_GEES, "gees", "gees", "T2", "T2T2T1T1I0I0",
+     "T2T2T1I0I0", kGeesOptions, true},
+    {"gehrd", JAXC_LAPACK_GEHRD, "gehrd", "gehrd", "T2", "T2T1I0", "T2T1I0",
+     kGehrdOptions, true},
+    {"sytrd", JAXC_LAPACK_SYTRD, "sytrd", "hetrd", "T2", "T2R1R1T1I0",
+     "T2R1R1T1I0", kPotrfOptions, true},
+    {"gtsv", JAXC_LAPACK_GTSV, "gtsv", "gtsv", "T1T1T1T2", "T1T1T1T2I0",
+     "T1T1T1T2I0", {}, false},
+};
+
+} // namespace
+
+ArrayRef<LapackRoutine> jaxc::rt::getLapackRoutines() {
+  return kLapackRoutines;
+}
+
+const LapackRoutine *jaxc::rt::lookupLapackRoutine(StringRef name) {
+  for (const LapackRoutine &routine : kLapackRoutines)
+    if (routine.name == name)
+      return &routine;
+  return nullptr;
+}
+
+std::optional<std::string>
+jaxc::rt::checkLapackCall(const LapackRoutine &routine, TypeRange inputs,
+                          TypeRange results, ArrayRef<int64_t> options,
+                          int64_t batchDims) {
+  std::string problem;
+  llvm::raw_string_ostream os(problem);
+  StringRef name = routine.name;
+  if (inputs.size() != routine.inputs.size() / 2) {
+    os << name << " takes " << routine.inputs.size() / 2 << " inputs, got "
+       << inputs.size();
+    return problem;
+  }
+  auto first = dyn_cast<ShapedType>(inputs.front());
+  Type element = first ? first.getElementType() : Type();
+  auto complex = dyn_cast_or_null<ComplexType>(element);
+  Type real = complex ? complex.getElementType() : element;
+  if (!real || !(real.isF32() || real.isF64())) {
+    os << name << " runs on f32, f64, complex<f32> or complex<f64>, got "
+       << inputs.front();
+    return problem;
+  }
+  StringRef resultSignature =
+      complex ? routine.complexResults : routine.realResults;
+  if (results.size() != resultSignature.size() / 2) {
+    os << name << " on " << element << " has "
+       << resultSignature.size() / 2 << " results, got " << results.size();
+    return problem;
+  }
+  if (inputs.size() + results.size() > JAXC_LAPACK_MAX_BUFFERS) {
+    os << name << " has more than " << JAXC_LAPACK_MAX_BUFFERS << " buffers";
+    return problem;
+  }
+  if (options.size() != routine.options.size()) {
+    os << name << " takes " << routine.options.size() << " options, got "
+       << options.size();
+    return problem;
+  }
+  for (auto [option, value] : llvm::zip(routine.options, options))
+    if (!option.values.empty() &&
+        (value < 0 || value > 127 ||
+         !option.values.contains(static_cast<char>(value)))) {
+      os << name << "'s " << option.name << " must be one of '"
+         << option.values << "', got " << value;
+      return problem;
+    }
+  if (batchDims < 0 || first.getRank() < batchDims) {
+    os << "batch_dims " << batchDims << " exceeds the first input's rank";
+    return problem;
+  }
+  ArrayRef<int64_t> batch = first.getShape().take_front(batchDims);
+  Type complexType = ComplexType::get(real);
+  Type i32 = IntegerType::get(real.getContext(), 32);
+  auto check = [&](Type type, StringRef signature, StringRef role,
+                   unsigned index) -> bool {
+    auto shaped = dyn_cast<ShapedType>(type);
+    Type expectedElement = signature[0] == 'T'   ? element
+                           : signature[0] == 'R' ? real
+                           : signature[0] == 'C' ? complexType
+                                                 : i32;
+    int64_t rank = batchDims + (signature[1] - '0');
+    if (!shaped || !shaped.hasStaticShape() ||
+        shaped.getElementType() != expectedElement ||
+        shaped.getRank() != rank ||
+        shaped.getShape().take_front(batchDims) != batch) {
+      os << name << "'s " << role << " " << index << " must be "
+         << signature[1] << "-d past " << batchDims
+         << " batch dimensions matching the first input's, of "
+         << expectedElement << ", static; got " << type;
+      return false;
+    }
+    return true;
+  };
+  for (auto [index, type] : llvm::enumerate(inputs))
+    if (!check(type, routine.inputs.substr(2 * index, 2), "input", index))
+      return problem;
+  for (auto [index, type] : llvm::enumerate(results))
+    if (!check(type, resultSignature.substr(2 * index, 2), "result", index))
+      return problem;
+  if (routine.square &&
+      first.getDimSize(batchDims) != first.getDimSize(batchDims + 1)) {
+    os << name << " needs a square matrix, got " << inputs.front();
+    return problem;
+  }
+  return std::nullopt;
+}
+
+LogicalResult LapackOp::verify() {
+  const LapackRoutine *routine = lookupLapackRoutine(getRoutine());
+  if (!routine)
+    return emitOpError("unknown LAPACK routine '") << getRoutine() << "'";
+  for (Value operand : getOperation()->getOperands())
+    if (!memref::isStaticShapeAndContiguousRowMajor(
+            cast<MemRefType>(operand.getType())))
+      return emitOpError("operands must be dense row-major, got ")
+             << operand.getType();
+  if (std::optional<std::string> problem =
+          checkLapackCall(*routine, getInputs().getTypes(),
+                          getOutputs().getTypes(), getOptions(),
+                          getBatchDims()))
+    return emitOpError(*problem);
   return success();
 }

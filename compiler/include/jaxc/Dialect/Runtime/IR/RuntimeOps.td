@@ -79,6 +79,40 @@ def Runtime_Conv2dF32Op : Runtime_Op<"conv2d_f32"> {
   let hasVerifier = 1;
 }
 
+def Runtime_LapackOp : Runtime_Op<"lapack", [AttrSizedOperandSegments]> {
+  let summary = "A LAPACK routine over a batch, by the runtime's lapack service";
+  let description = [{
+    Runs `routine` (one of the LAPACK routines behind JAX's
+    `lapack_?xxx_ffi` custom calls, named without its precision letter:
+    `potrf`, `getrf`, `geqrf`, `orgqr`, `syevd`, `trsm`, `gesdd`, `geev`,
+    `gees`, `gehrd`, `sytrd`, `gtsv`; see LapackRoutines.h) on each of
+    the batch's matrices: the first `batch_dims` dimensions of every operand
+    are the batch, the rest a matrix, a vector or a scalar. The precision
+    is the first input's element type (f32, f64, complex<f32>,
+    complex<f64>). Inputs are only read; every result is written, and must
+    not alias an input. `options` holds the routine's attributes (LAPACK's
+    characters such as 'L' as their codes, or gehrd's low and high) in the
+    routine's order. Operands are dense row-major; the runtime converts to
+    and from LAPACK's column-major order.
+
+    ```mlir
+    jaxc_rt.lapack "potrf" (%a) -> (%l, %info) options [76] batch_dims 1
+        : memref<2x3x3xf32> -> memref<2x3x3xf32>, memref<2xi32>
+    ```
+  }];
+  let arguments = (ins
+    StrAttr:$routine,
+    Arg<Variadic<AnyMemRef>, "inputs", [MemRead]>:$inputs,
+    Arg<Variadic<AnyMemRef>, "results", [MemWrite]>:$outputs,
+    DenseI64ArrayAttr:$options,
+    I64Attr:$batch_dims);
+  let assemblyFormat = [{
+    $routine `(` $inputs `)` `->` `(` $outputs `)` `options` $options
+    `batch_dims` $batch_dims attr-dict `:` type($inputs) `->` type($outputs)
+  }];
+  let hasVerifier = 1;
+}
+
 def Runtime_ParallelForOp : Runtime_Op<"parallel_for",
     [DeclareOpInterfaceMethods<SymbolUserOpInterface>]> {
   let summary = "Runs a function over [0, count) on the runtime's threads";

@@ -151,6 +151,17 @@ def HLO_ResultAccuracyAttr
   let assemblyFormat = "`<` struct(params) `>`";
 }
 
+// An element of custom_call's output_operand_aliases: the result may reuse
+// the operand's buffer (XLA's hint; jaxc gives every result its own).
+def HLO_OutputOperandAlias
+    : StableHLO_Attr<"OutputOperandAlias", "output_operand_alias"> {
+  let parameters = (ins
+    HLO_DimList:$output_tuple_indices,
+    "int64_t":$operand_index,
+    HLO_DimList:$operand_tuple_indices);
+  let assemblyFormat = "`<` struct(params) `>`";
+}
+
 def HLO_DotDimensionNumbers : StableHLO_Attr<"DotDimensionNumbers", "dot"> {
   let parameters = (ins
     HLO_DimList:$lhs_batching_dimensions,
