@@ -1,4 +1,5 @@
 // RUN: jaxc-opt %s --jaxc-vectorizable-math="ops=math.tanh,math.exp" | FileCheck %s
+// RUN: jaxc-opt %s --jaxc-vectorizable-math="ops=math.log,math.log2" | FileCheck %s --check-prefix=LOG
 
 // f32 exp and tanh become arithmetic; f64 and unlisted ops stay.
 // CHECK-LABEL: func.func @f32_ops
@@ -18,8 +19,10 @@ func.func @f32_ops(%x: f32) -> (f32, f32) {
 
 // tanh is one formula, m / (m + 2) with m = e^2a - 1: on a = |x| capped by
 // a select that keeps NaN (the cap is the compare's first operand), k and r
-// from the magic-number sum, 2^k and p 2^k by adding k to exponent bits,
-// then one division and the sign of x.
+// from the magic-number sum, 2^k by adding k to the exponent bits of 1.0,
+// m = p 2^k + (2^k - 1) in one fma (which carries a NaN p through: adding
+// k to p's bits turned NaNs with payloads into numbers), then one division
+// and the sign of x.
 // CHECK-LABEL: func.func @tanh_f32
 // CHECK-SAME: (%[[X:.*]]: vector<16xf32>)
 // CHECK-DAG: %[[CAP:.*]] = arith.constant dense<9.250000e+00>
@@ -41,10 +44,8 @@ func.func @f32_ops(%x: f32) -> (f32, f32) {
 // CHECK: %[[SCALEBITS:.*]] = arith.addi %[[EXPONENT]], %{{.*}}
 // CHECK: %[[SCALE:.*]] = arith.bitcast %[[SCALEBITS]]
 // CHECK: %[[SCALEM1:.*]] = arith.subf %[[SCALE]], %[[ONE]]
-// CHECK: %[[PBITS:.*]] = arith.bitcast %[[P]] : vector<16xf32> to vector<16xi32>
-// CHECK: %[[SCALEDBITS:.*]] = arith.addi %[[PBITS]], %[[EXPONENT]]
-// CHECK: %[[SCALED:.*]] = arith.bitcast %[[SCALEDBITS]]
-// CHECK: %[[M:.*]] = arith.addf %[[SCALED]], %[[SCALEM1]]
+// CHECK-NOT: arith.bitcast %[[P]]
+// CHECK: %[[M:.*]] = math.fma %[[P]], %[[SCALE]], %[[SCALEM1]]
 // CHECK: %[[DEN:.*]] = arith.addf %[[M]], %[[TWO]]
 // CHECK: %[[Q:.*]] = arith.divf %[[M]], %[[DEN]]
 // CHECK-NEXT: math.copysign %[[Q]], %[[X]]
@@ -72,4 +73,29 @@ func.func @kept(%x: f64, %y: f32) -> (f64, f64, f32) {
 func.func @vector(%x: vector<8xf32>) -> vector<8xf32> {
   %0 = math.exp %x : vector<8xf32>
   return %0 : vector<8xf32>
+}
+
+// MLIR's log and log2 approximations read the exponent from the bits, which
+// a subnormal has not (log(0x00000001) was -87.34): below 2^-126 the input
+// is scaled by 2^23 and the result shifted by 23 ln2 (log2: 23).
+// LOG-LABEL: func.func @log_subnormal
+// LOG-SAME: (%[[X:.*]]: vector<8xf32>)
+// LOG-DAG: %[[LN2x23:.*]] = arith.constant dense<15.9423847>
+// LOG-DAG: %[[TWENTYTHREE:.*]] = arith.constant dense<2.300000e+01>
+// LOG-DAG: %[[TWOTO23:.*]] = arith.constant dense<0x4B000000>
+// LOG-DAG: %[[MINNORMAL:.*]] = arith.constant dense<1.17549435E-38>
+// LOG: %[[SUB:.*]] = arith.cmpf olt, %[[X]], %[[MINNORMAL]]
+// LOG: %[[SCALED:.*]] = arith.mulf %[[X]], %[[TWOTO23]]
+// LOG: arith.select %[[SUB]], %[[SCALED]], %[[X]]
+// LOG: %[[SHIFTED:.*]] = arith.subf %[[LOG:.*]], %[[LN2x23]]
+// LOG-NEXT: %[[RESULT:.*]] = arith.select %[[SUB]], %[[SHIFTED]], %[[LOG]]
+// LOG: %[[SUB2:.*]] = arith.cmpf olt, %[[X]], %[[MINNORMAL]]
+// LOG: %[[SHIFTED2:.*]] = arith.subf %[[LOG2:.*]], %[[TWENTYTHREE]]
+// LOG-NEXT: %[[RESULT2:.*]] = arith.select %[[SUB2]], %[[SHIFTED2]], %[[LOG2]]
+// LOG-NEXT: return %[[RESULT]], %[[RESULT2]]
+// LOG-NOT: math.log
+func.func @log_subnormal(%x: vector<8xf32>) -> (vector<8xf32>, vector<8xf32>) {
+  %0 = math.log %x : vector<8xf32>
+  %1 = math.log2 %x : vector<8xf32>
+  return %0, %1 : vector<8xf32>, vector<8xf32>
 }

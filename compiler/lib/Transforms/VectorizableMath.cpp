@@ -8,6 +8,7 @@
 #include "mlir/Dialect/Vector/IR/VectorOps.h"
 #include "mlir/Transforms/GreedyPatternRewriteDriver.h"
 #include "llvm/ADT/STLExtras.h"
+#include "llvm/ADT/SmallPtrSet.h"
 #include "llvm/ADT/SmallVector.h"
 #include "llvm/ADT/StringSet.h"
 
@@ -163,10 +164,11 @@ struct ExpF32Expansion : OpRewritePattern<math::ExpOp> {
 // minimax fit (relative error of p 3e-10), and 2^k built in the exponent
 // bits. For k = 0, m = p exactly: small results keep their relative
 // accuracy without a second branch. Then the sign of x, so tanh(-0) = -0.
-// A vector costs one division and 9 multiplies or fmas; two branches (a
+// A vector costs one division and 10 multiplies or fmas; two branches (a
 // rational below 1, 1 - 2/(e^2a + 1) above) cost 13, a compare and four
-// selects for 1.33 ULP, and made GELU 15-20% slower. The cap
-// carries NaN through (the min's NaN operand wins), and so does the rest.
+// selects for 1.33 ULP, and made GELU 15-20% slower. The cap carries NaN
+// through (the min's NaN operand wins), and so does the rest: a NaN x
+// gives x's sign and payload, quieted, as XLA's tanh.
 struct TanhF32Expansion : OpRewritePattern<math::TanhOp> {
   using OpRewritePattern::OpRewritePattern;
 
@@ -208,21 +210,21 @@ struct TanhF32Expansion : OpRewritePattern<math::TanhOp> {
         createPolynomialF32(rewriter, loc, r, coefficients),
         rewriter.create<arith::AddFOp>(loc, r, r));
     // The sum's bits are those of 1.5 * 2^23 plus k, whose low 9 bits are
-    // k: shifted into the exponent field, they scale by 2^k. Added to the
-    // bits of 1.0 they are 2^k; added to p's, p 2^k exactly (p is 0 or
-    // normal, and for p = 0 and k > 0 the tiny 2^(k - 127) it gives
-    // vanishes in the sum). The integer adds spare the fma units the fma
-    // 2^k p + (2^k - 1), with the same single rounding.
+    // k: shifted into the exponent field and added to the bits of 1.0 they
+    // make 2^k. m = p 2^k + (2^k - 1) in one fma, which carries a NaN p
+    // through with its payload (adding the exponent bits to p's bits, as
+    // before, could turn a NaN into a finite number: tanh(0x7FFFFFFF) was
+    // 1). For a NaN x the scale is garbage but never NaN (its low 23 bits
+    // are 0).
     Value exponentBits = rewriter.create<arith::ShLIOp>(
         loc, rewriter.create<arith::BitcastOp>(loc, intType, shifted),
         intConst(23));
-    auto scaleBy2ToTheK = [&](Value bits) {
-      return rewriter.create<arith::BitcastOp>(
-          loc, type, rewriter.create<arith::AddIOp>(loc, bits, exponentBits));
-    };
-    Value scale = scaleBy2ToTheK(intConst(0x3F800000));
-    Value m = rewriter.create<arith::AddFOp>(
-        loc, scaleBy2ToTheK(rewriter.create<arith::BitcastOp>(loc, intType, p)),
+    Value scale = rewriter.create<arith::BitcastOp>(
+        loc, type,
+        rewriter.create<arith::AddIOp>(loc, intConst(0x3F800000),
+                                       exponentBits));
+    Value m = rewriter.create<math::FmaOp>(
+        loc, p, scale,
         rewriter.create<arith::SubFOp>(loc, scale, floatConst(1.0)));
     Value magnitude = rewriter.create<arith::DivFOp>(
         loc, m, rewriter.create<arith::AddFOp>(loc, m, floatConst(2.0)));
@@ -230,6 +232,46 @@ struct TanhF32Expansion : OpRewritePattern<math::TanhOp> {
     return success();
   }
 };
+
+// MLIR's f32 log and log2 approximations take the exponent from the bits,
+// which a subnormal x has not: log(0x00000001) was -87.34, not -103.28. Below
+// 2^-126, x 2^23 is normal (and exact), and log(x) = log(x 2^23) - 23 ln2
+// (log2: - 23), which the approximation's 1 ULP at 87..103 carries over (23 ln2
+// rounds by 0.06 ULP of the result). XLA on CPU flushes subnormal inputs to
+// zero (log gives -inf); jaxc keeps IEEE gradual underflow in every op.
+void scaleSubnormalLogInputs(Operation *root, bool log, bool log2) {
+  SmallVector<Operation *> logs;
+  root->walk([&](Operation *op) {
+    if (((log && isa<math::LogOp>(op)) || (log2 && isa<math::Log2Op>(op))) &&
+        getElementTypeOrSelf(op->getResult(0).getType()).isF32())
+      logs.push_back(op);
+  });
+  for (Operation *op : logs) {
+    OpBuilder builder(op);
+    Location loc = op->getLoc();
+    Value x = op->getOperand(0);
+    Type type = x.getType();
+    Value subnormal = builder.create<arith::CmpFOp>(
+        loc, arith::CmpFPredicate::OLT, x,
+        createF32Splat(builder, loc, type, 0x1p-126));
+    Value scaled = builder.create<arith::SelectOp>(
+        loc, subnormal,
+        builder.create<arith::MulFOp>(
+            loc, x, createF32Splat(builder, loc, type, 0x1p23)),
+        x);
+    op->setOperand(0, scaled);
+    builder.setInsertionPointAfter(op);
+    Value result = op->getResult(0);
+    double shift = isa<math::LogOp>(op) ? 23 * 0.6931471805599453 : 23.0;
+    Operation *difference = builder.create<arith::SubFOp>(
+        loc, result, createF32Splat(builder, loc, type, shift));
+    Operation *corrected = builder.create<arith::SelectOp>(
+        loc, subnormal, difference->getResult(0), result);
+    result.replaceAllUsesExcept(
+        corrected->getResult(0),
+        SmallPtrSet<Operation *, 2>{difference, corrected});
+  }
+}
 
 struct VectorizableMathPass
     : jaxc::impl::VectorizableMathPassBase<VectorizableMathPass> {
@@ -239,6 +281,9 @@ struct VectorizableMathPass
     llvm::StringSet<> enabled;
     for (const std::string &name : ops)
       enabled.insert(name);
+    scaleSubnormalLogInputs(getOperation(),
+                            enabled.contains(math::LogOp::getOperationName()),
+                            enabled.contains(math::Log2Op::getOperationName()));
     RewritePatternSet patterns(&getContext());
     // Ours where MLIR's approximation misses 3 ULP; they win by benefit.
     if (enabled.contains(math::ExpOp::getOperationName()))

@@ -219,6 +219,12 @@ private:
 // Real functions
 //===----------------------------------------------------------------------===//
 
+// A NaN x gives x, quieted (x + x), keeping the sign and payload as XLA
+// does, where a formula would flip the sign (-x^2) or pick another NaN.
+Value keepNaN(MathBuilder &m, Value x, Value result) {
+  return m.select(m.ne(x, x), m.add(x, x), result);
+}
+
 // 1 - x^2 as (1 - x)(1 + x) keeps its precision near |x| = 1.
 Value oneMinusSquare(MathBuilder &m, Value x) {
   return m.mul(m.sub(1.0, x), m.add(1.0, x));
@@ -283,6 +289,9 @@ Value sinh(MathBuilder &m, Value x) {
 }
 
 Value tan(MathBuilder &m, Value x) { return m.tan(x); }
+
+// jnp.square of floats (x * x is also what XLA computes, NaN and -0 alike).
+Value square(MathBuilder &m, Value x) { return m.mul(x, x); }
 
 //===- erf and erfc (Cephes ndtr.c and erff.c; Eigen's f32 erf) -----------===//
 
@@ -373,8 +382,9 @@ Value erfInsideUnitF32(MathBuilder &m, Value x) {
 // on x clamped to [-4, 4], clamped to [-1, 1].
 Value erf(MathBuilder &m, Value x) {
   if (m.isF64())
-    return m.select(m.lt(m.abs(x), 1.0), erfInsideUnitF64(m, x),
-                    m.sub(1.0, erfcOutsideUnitF64(m, x)));
+    return keepNaN(m, x,
+                   m.select(m.lt(m.abs(x), 1.0), erfInsideUnitF64(m, x),
+                            m.sub(1.0, erfcOutsideUnitF64(m, x))));
   static constexpr double kP[] = {-2.72614225801306e-10, 2.77068142495902e-08,
                                   -2.10102402082508e-06, -5.69250639462346e-05,
                                   -7.34990630326855e-04, -2.95459980854025e-03,
@@ -469,7 +479,8 @@ Value erfInv(MathBuilder &m, Value x) {
     p = p ? m.select(m.lt(w, range.wBelow), polynomial, p) : polynomial;
   }
   // erfinv(+-1) = +-inf, where the polynomials are indeterminate.
-  return m.select(m.eq(m.abs(x), 1.0), m.mul(x, m.infinity()), m.mul(p, x));
+  return keepNaN(
+      m, x, m.select(m.eq(m.abs(x), 1.0), m.mul(x, m.infinity()), m.mul(p, x)));
 }
 
 //===- lgamma and digamma (Lanczos approximation, g = 7, n = 9) -----------===//
@@ -524,7 +535,13 @@ Value lgamma(MathBuilder &m, Value x) {
   Value absX = m.abs(x);
   Value fraction = m.sub(absX, m.floor(absX));
   fraction = m.select(m.lt(0.5, fraction), m.sub(1.0, fraction), fraction);
-  Value logSin = m.log(m.sin(m.mul(kPi, fraction)));
+  // Below 2^-28 (f64; 2^-14 for f32), sin(pi f) = pi f within a quarter
+  // of an epsilon ((pi f)^2 / 6), and log(f) + log(pi) keeps subnormal f
+  // exact, where pi f rounds to a few bits (lgamma(5e-324) was 744.486,
+  // not 744.440).
+  Value logSin = m.select(m.lt(fraction, m.isF64() ? 0x1p-28 : 0x1p-14),
+                          m.add(m.log(fraction), std::log(kPi)),
+                          m.log(m.sin(m.mul(kPi, fraction))));
   // At the poles sin(pi x) = 0: +inf, where the difference could be
   // inf - inf.
   Value reflected =
@@ -681,7 +698,7 @@ Value besselI1e(MathBuilder &m, Value x) {
   Value small = m.mul(ax, m.chebyshev(m.sub(m.mul(0.5, ax), 2.0), belowEight));
   Value large =
       m.div(m.chebyshev(m.sub(m.div(32.0, ax), 2.0), aboveEight), m.sqrt(ax));
-  return m.mul(m.sign(x), m.select(m.le(ax, 8.0), small, large));
+  return keepNaN(m, x, m.mul(m.sign(x), m.select(m.le(ax, 8.0), small, large)));
 }
 
 //===- Classification and bits --------------------------------------------===//
@@ -871,6 +888,12 @@ ComplexParts complexTan(MathBuilder &m, ComplexParts z) {
           m.div(m.mul(h, m.add(1.0, m.mul(t, t))), denominator)};
 }
 
+// (re - im)(re + im) + 2 re im i: re^2 - im^2 without its cancellation.
+ComplexParts complexSquare(MathBuilder &m, ComplexParts z) {
+  return {m.mul(m.sub(z.re, z.im), m.add(z.re, z.im)),
+          m.mul(2.0, m.mul(z.re, z.im))};
+}
+
 ComplexParts conj(MathBuilder &m, ComplexParts z) {
   return {z.re, m.neg(z.im)};
 }
@@ -920,6 +943,8 @@ const ElementwiseRule *lookUpElementwiseRule(Operation *op) {
       rule<chlo::CoshOp>(unary<cosh>, complexCosh),
       rule<chlo::SinhOp>(unary<sinh>, complexSinh),
       rule<chlo::TanOp>(unary<tan>, complexTan),
+      // f16 and bf16 multiply in f32 and round once in the lowering.
+      rule<chlo::SquareOp>(unary<square>, complexSquare, HalfFloats::AsIs),
       rule<chlo::ConjOp>(nullptr, conj),
       rule<chlo::ErfOp>(unary<erf>),
       rule<chlo::ErfcOp>(unary<erfc>),

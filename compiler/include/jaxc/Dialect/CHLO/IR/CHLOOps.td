@@ -50,6 +50,7 @@ def CHLO_IsNegInfOp : CHLO_UnaryElementwiseOp<"is_neg_inf">;
 def CHLO_IsPosInfOp : CHLO_UnaryElementwiseOp<"is_pos_inf">;
 def CHLO_LgammaOp : CHLO_UnaryElementwiseOp<"lgamma">;
 def CHLO_SinhOp : CHLO_UnaryElementwiseOp<"sinh">;
+def CHLO_SquareOp : CHLO_UnaryElementwiseOp<"square">;
 def CHLO_TanOp : CHLO_UnaryElementwiseOp<"tan">;
 
 def CHLO_NextAfterOp
