@@ -205,11 +205,13 @@ TEST(Lapack, SyevdAscendingEigenpairs) {
   expectNear(av, vw, 1e-12);
 }
 
-TEST(Lapack, GesddReconstructs) {
+class Svd : public testing::TestWithParam<jaxc_lapack_routine_t> {};
+
+TEST_P(Svd, Reconstructs) {
   std::vector<double> a = {1, 2, 3, 4, 5, 6, 7, 8, 10, 1, 0, 1}; // 4x3
   std::vector<double> work(12), s(3), u(12), vt(9);
   std::vector<int32_t> info(1, -7);
-  Args call(JAXC_LAPACK_GESDD, JAXC_DTYPE_F64, 1);
+  Args call(GetParam(), JAXC_DTYPE_F64, 1);
   call.add(a, 4, 3, false).add(work, 4, 3, true).add(s, 3, 1, true);
   call.add(u, 4, 3, true).add(vt, 3, 3, true).add(info, 1, 1, true);
   call.options({'S'});
@@ -222,6 +224,10 @@ TEST(Lapack, GesddReconstructs) {
       us[i * 3 + j] = u[i * 3 + j] * s[j];
   expectNear(matmul(us, vt, 4, 3, 3), a, 1e-12);
 }
+
+INSTANTIATE_TEST_SUITE_P(Lapack, Svd,
+                         testing::Values(JAXC_LAPACK_GESDD,
+                                         JAXC_LAPACK_GESVD));
 
 TEST(Lapack, GeevRealComplexPair) {
   // A rotation by 90 degrees: eigenvalues +-i, complex eigenvectors.

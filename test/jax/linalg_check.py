@@ -151,6 +151,16 @@ CASES = {
     "svd_reduced": (lambda a: jnp.linalg.svd(a, full_matrices=False),
                     rect(3, 5)),
     "svd_values": (lambda a: jnp.linalg.svd(a, compute_uv=False), rect(5, 3)),
+    # gesvd: the QR algorithm instead of divide and conquer.
+    "svd_qr_full": (lambda a: lax.linalg.svd(
+        a, full_matrices=True, algorithm=lax.linalg.SvdAlgorithm.QR),
+        rect(5, 3)),
+    "svd_qr_reduced": (lambda a: lax.linalg.svd(
+        a, full_matrices=False, algorithm=lax.linalg.SvdAlgorithm.QR),
+        rect(3, 5)),
+    "svd_qr_values": (lambda a: lax.linalg.svd(
+        a, compute_uv=False, algorithm=lax.linalg.SvdAlgorithm.QR),
+        rect(5, 3)),
     "schur": (jsl.schur, square(random_matrix), schur_phases),
     "hessenberg": (lambda a: jsl.hessenberg(a, calc_q=True),
                    square(random_matrix)),

@@ -133,6 +133,14 @@ using ComplexGesddFn = void(const char *, const Int *, const Int *, void *,
                             const Int *, void *, void *, const Int *, void *,
                             const Int *, void *, const Int *, void *, Int *,
                             Int *, Len);
+using RealGesvdFn = void(const char *, const char *, const Int *, const Int *,
+                         void *, const Int *, void *, void *, const Int *,
+                         void *, const Int *, void *, const Int *, Int *, Len,
+                         Len);
+using ComplexGesvdFn = void(const char *, const char *, const Int *,
+                            const Int *, void *, const Int *, void *, void *,
+                            const Int *, void *, const Int *, void *,
+                            const Int *, void *, Int *, Len, Len);
 using RealGeevFn = void(const char *, const char *, const Int *, void *,
                         const Int *, void *, void *, void *, const Int *,
                         void *, const Int *, void *, const Int *, Int *, Len,
@@ -394,9 +402,13 @@ template <typename T> bool trsm(const Call &call) {
   return true;
 }
 
-template <typename T> bool gesdd(const Call &call) {
-  using Fn = std::conditional_t<kIsComplex<T>, ComplexGesddFn, RealGesddFn>;
-  auto *fn = call.routine<Fn>(name<T>("gesdd").c_str());
+// gesdd (divide and conquer) and gesvd (QR iteration) share their
+// arguments but for gesvd's two job characters and workspaces.
+template <typename T, bool kQr> bool svd(const Call &call) {
+  using Fn = std::conditional_t<
+      kQr, std::conditional_t<kIsComplex<T>, ComplexGesvdFn, RealGesvdFn>,
+      std::conditional_t<kIsComplex<T>, ComplexGesddFn, RealGesddFn>>;
+  auto *fn = call.routine<Fn>(name<T>(kQr ? "gesvd" : "gesdd").c_str());
   if (!fn)
     return false;
   char jobz = call.option(0);
@@ -405,18 +417,25 @@ template <typename T> bool gesdd(const Call &call) {
   unsigned u = call.result(2), vt = call.result(3);
   Int ldvt = std::max<Int>(call.dim(vt, false), 1);
   int64_t mn = std::min(m, n), mx = std::max(m, n);
-  std::vector<Int> iwork(std::max<int64_t>(8 * mn, 1));
+  std::vector<Int> iwork(kQr ? 0 : std::max<int64_t>(8 * mn, 1));
   std::vector<Real<T>> rwork;
   if constexpr (kIsComplex<T>)
     rwork.resize(std::max<int64_t>(
-        jobz == 'N' ? 7 * mn
-                    : std::max(5 * mn * mn + 5 * mn,
-                               2 * mx * mn + 2 * mn * mn + mn),
+        kQr           ? 5 * mn
+        : jobz == 'N' ? 7 * mn
+                      : std::max(5 * mn * mn + 5 * mn,
+                                 2 * mx * mn + 2 * mn * mn + mn),
         1));
   std::vector<T> work(1);
   Int lwork = -1, info = 0;
   auto run = [&](T *a, Real<T> *s, T *uData, T *vtData) {
-    if constexpr (kIsComplex<T>)
+    if constexpr (kQr && kIsComplex<T>)
+      fn(&jobz, &jobz, &m, &n, a, &lda, s, uData, &ldu, vtData, &ldvt,
+         work.data(), &lwork, rwork.data(), &info, kOne, kOne);
+    else if constexpr (kQr)
+      fn(&jobz, &jobz, &m, &n, a, &lda, s, uData, &ldu, vtData, &ldvt,
+         work.data(), &lwork, &info, kOne, kOne);
+    else if constexpr (kIsComplex<T>)
       fn(&jobz, &m, &n, a, &lda, s, uData, &ldu, vtData, &ldvt, work.data(),
          &lwork, rwork.data(), iwork.data(), &info, kOne);
     else
@@ -676,7 +695,9 @@ template <typename T> bool dispatch(const Call &call, uint32_t routine) {
   case JAXC_LAPACK_TRSM:
     return trsm<T>(call);
   case JAXC_LAPACK_GESDD:
-    return gesdd<T>(call);
+    return svd<T, false>(call);
+  case JAXC_LAPACK_GESVD:
+    return svd<T, true>(call);
   case JAXC_LAPACK_GEEV:
     return geev<T>(call);
   case JAXC_LAPACK_GEES:

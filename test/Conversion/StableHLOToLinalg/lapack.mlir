@@ -61,3 +61,13 @@ func.func @geev_gehrd(%a: tensor<3x3xf32>) -> (tensor<3xf32>, tensor<3x3xf32>) {
   %1:3 = stablehlo.custom_call @lapack_sgehrd_ffi(%a) {mhlo.backend_config = {high = 3 : i32, low = 1 : i32}, mhlo.frontend_attributes = {num_batch_dims = "0"}} : (tensor<3x3xf32>) -> (tensor<3x3xf32>, tensor<2xf32>, tensor<i32>)
   return %0#0, %1#0 : tensor<3xf32>, tensor<3x3xf32>
 }
+
+// -----
+
+// gesvd (SvdAlgorithm.QR) takes gesdd's mode and buffers.
+// CHECK-LABEL: func.func @gesvd
+// CHECK: jaxc_rt.lapack "gesvd"(%{{.*}}) -> (%{{.*}}, %{{.*}}, %{{.*}}, %{{.*}}, %{{.*}}) options [83] batch_dims 0 : memref<4x3xf32> -> memref<4x3xf32>, memref<3xf32>, memref<4x3xf32>, memref<3x3xf32>, memref<i32>
+func.func @gesvd(%a: tensor<4x3xf32>) -> tensor<3xf32> {
+  %0:5 = stablehlo.custom_call @lapack_sgesvd_ffi(%a) {mhlo.backend_config = {mode = 83 : ui8}, mhlo.frontend_attributes = {num_batch_dims = "0"}} : (tensor<4x3xf32>) -> (tensor<4x3xf32>, tensor<3xf32>, tensor<4x3xf32>, tensor<3x3xf32>, tensor<i32>)
+  return %0#1 : tensor<3xf32>
+}

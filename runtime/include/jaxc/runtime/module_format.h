@@ -177,6 +177,7 @@ typedef enum jaxc_lapack_routine_t {
   JAXC_LAPACK_GEHRD = 10, // in: a. out: a, tau, info. options: low, high
   JAXC_LAPACK_SYTRD = 11, // in: a. out: a, d, e, tau, info. options: uplo
   JAXC_LAPACK_GTSV = 12,  // in: dl, d, du, b. out: dl, d, du, b, info
+  JAXC_LAPACK_GESVD = 13, // in: a. out: a, s, u, vt, info. options: mode
 } jaxc_lapack_routine_t;
 
 #define JAXC_LAPACK_MAX_BUFFERS 10

@@ -153,6 +153,8 @@ const LapackRoutine kLapackRoutines[] = {
      kTrsmOptions, true},
     {"gesdd", JAXC_LAPACK_GESDD, "gesdd", "gesdd", "T2", "T2R1T2T2I0",
      "T2R1T2T2I0", kGesddOptions, false},
+    {"gesvd", JAXC_LAPACK_GESVD, "gesvd", "gesvd", "T2", "T2R1T2T2I0",
+     "T2R1T2T2I0", kGesddOptions, false},
     {"geev", JAXC_LAPACK_GEEV, "geev", "geev", "T2", "T1T1C2C2I0", "T1T2T2I0",
      kGeevOptions, true},
     {"gees", JAXC_LAPACK_GEES, "gees", "gees", "T2", "T2T2T1T1I0I0",

@@ -85,7 +85,7 @@ def Runtime_LapackOp : Runtime_Op<"lapack", [AttrSizedOperandSegments]> {
     Runs `routine` (one of the LAPACK routines behind JAX's
     `lapack_?xxx_ffi` custom calls, named without its precision letter:
     `potrf`, `getrf`, `geqrf`, `orgqr`, `syevd`, `trsm`, `gesdd`, `geev`,
-    `gees`, `gehrd`, `sytrd`, `gtsv`; see LapackRoutines.h) on each of
+    `gees`, `gehrd`, `sytrd`, `gtsv`, `gesvd`; see LapackRoutines.h) on each of
     the batch's matrices: the first `batch_dims` dimensions of every operand
     are the batch, the rest a matrix, a vector or a scalar. The precision
     is the first input's element type (f32, f64, complex<f32>,
