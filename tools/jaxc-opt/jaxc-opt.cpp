@@ -6,6 +6,7 @@
 #include "jaxc/Dialect/Runtime/IR/RuntimeOps.h"
 #include "jaxc/Dialect/SDY/IR/SDYOps.h"
 #include "jaxc/Dialect/StableHLO/IR/StableHLOOps.h"
+#include "jaxc/Dialect/VHLO/IR/VHLOOps.h"
 #include "jaxc/Pipelines/Pipelines.h"
 #include "jaxc/Transforms/Passes.h"
 
@@ -22,7 +23,8 @@ int main(int argc, char **argv) {
   mlir::registerAllPasses();
   registry.insert<jaxc::stablehlo::StableHLODialect, jaxc::chlo::CHLODialect,
                   jaxc::check::CheckDialect, jaxc::util::UtilDialect,
-                  jaxc::rt::RuntimeDialect, jaxc::sdy::SDYDialect>();
+                  jaxc::rt::RuntimeDialect, jaxc::sdy::SDYDialect,
+                  jaxc::vhlo::VHLODialect>();
   jaxc::registerJaxcConversionPasses();
   jaxc::registerJaxcTransformsPasses();
   jaxc::registerPipelines();

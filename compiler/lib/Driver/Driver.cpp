@@ -8,6 +8,8 @@
 #include "jaxc/Dialect/Runtime/IR/RuntimeOps.h"
 #include "jaxc/Dialect/SDY/IR/SDYOps.h"
 #include "jaxc/Dialect/StableHLO/IR/StableHLOOps.h"
+#include "jaxc/Dialect/VHLO/IR/VHLOOps.h"
+#include "jaxc/Driver/JaxExported.h"
 #include "jaxc/Target/ModuleFile.h"
 #include "jaxc/Transforms/Passes.h"
 
@@ -83,6 +85,10 @@ std::string quotedOpName(llvm::StringRef message) {
   return message.slice(open + 1, close).str();
 }
 
+// MLIR bytecode starts with this magic (and so do StableHLO portable
+// artifacts, which are bytecode in the VHLO dialect).
+bool isBytecode(llvm::StringRef bytes) { return bytes.starts_with("ML\xefR"); }
+
 bool isUnsupportedMessage(llvm::StringRef message) {
   return message.contains("is not supported by jaxc yet") ||
          (message.contains("custom op '") && message.contains("is unknown")) ||
@@ -94,7 +100,7 @@ void registerDialects(DialectRegistry &registry) {
   registerAllExtensions(registry);
   registry.insert<stablehlo::StableHLODialect, chlo::CHLODialect,
                   check::CheckDialect, util::UtilDialect, rt::RuntimeDialect,
-                  sdy::SDYDialect>();
+                  sdy::SDYDialect, vhlo::VHLODialect>();
 }
 
 } // namespace
@@ -107,6 +113,10 @@ readSourceSections(const std::string &path, std::string &error) {
     error = path + ": error: " + errorMessage + "\n";
     return std::nullopt;
   }
+  // MLIR bytecode (and the portable artifacts inside it) is one module and
+  // binary: it has no sections and no lines to split at.
+  if (isBytecode(file->getBuffer()) || isJaxExported(file->getBuffer()))
+    return std::vector<std::string>{file->getBuffer().str()};
   std::vector<std::string> sections(1);
   unsigned line = 0;
   for (llvm::StringRef rest = file->getBuffer(); !rest.empty(); ++line) {
@@ -154,7 +164,20 @@ CompileOutcome compileSource(const std::string &text,
     return outcome;
   };
   const std::string &path = bufferName;
-  std::string source = repackBoolHexConstants(text);
+  // jax.export's serialize(): the portable artifact inside, compiled with
+  // the export's calling convention.
+  std::optional<JaxExported> exported;
+  if (isJaxExported(text)) {
+    std::string error;
+    exported = readJaxExported(text, error);
+    if (!exported) {
+      outcome.diagnostics = path + ": error: " + error + "\n";
+      return fail(CompileOutcome::Status::Error);
+    }
+  }
+  std::string source = exported             ? exported->module.str()
+                       : isBytecode(text) ? text
+                                          : repackBoolHexConstants(text);
 
   DialectRegistry registry;
   registerDialects(registry);
@@ -193,6 +216,19 @@ CompileOutcome compileSource(const std::string &text,
                     ? CompileOutcome::Status::Error
                     : CompileOutcome::Status::Unsupported);
   };
+  // A StableHLO portable artifact (VHLO ops) becomes StableHLO first.
+  if (module->walk([](Operation *op) {
+            return op->getName().getDialectNamespace() == "vhlo"
+                       ? WalkResult::interrupt()
+                       : WalkResult::advance();
+          }).wasInterrupted()) {
+    PassManager pm(&context);
+    pm.addPass(createVHLOToStableHLOPass());
+    if (failed(pm.run(*module)))
+      return failedRun();
+  }
+  if (exported && failed(adoptCallingConvention(*module, *exported)))
+    return failedRun();
   auto printModule = [&]() {
     llvm::raw_string_ostream os(outcome.output);
     module->print(os);

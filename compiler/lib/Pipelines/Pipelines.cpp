@@ -54,8 +54,11 @@ std::string listPhases() {
 
 void buildInputPhase(OpPassManager &pm) {
   pm.addPass(createDropSingleDeviceShardingPass());
+  pm.addPass(createDecomposeCompositesPass());
   pm.addPass(createInlinerPass());
   pm.addPass(createSymbolDCEPass());
+  pm.addPass(createEraseTokensPass());
+  pm.addPass(createResolveJaxCustomCallsPass());
   pm.addPass(createExtractChecksPass());
   pm.addPass(createCHLOToStableHLOPass());
 }

@@ -66,4 +66,20 @@ def RuntimeToLLVMPass : Pass<"jaxc-runtime-to-llvm", "mlir::ModuleOp"> {
   let dependentDialects = ["mlir::LLVM::LLVMDialect"];
 }
 
+def VHLOToStableHLOPass : Pass<"jaxc-vhlo-to-stablehlo", "mlir::ModuleOp"> {
+  let summary = "Convert a StableHLO portable artifact (VHLO) to StableHLO";
+  let description = [{
+    Rebuilds the module's vhlo.func_v1 functions as func.func functions of
+    jaxc's StableHLO ops, with builtin types and attributes: the IR that
+    parsing the StableHLO text JAX prints for the same program gives. Ops
+    map by name through a table of every VHLO op version JAX writes; one
+    jaxc has no op for (collectives, infeed, dynamic shapes, an op of a
+    newer VHLO) is an error naming it: "'vhlo.all_reduce_v2' op is not
+    supported by jaxc yet (a collective: needs several devices)". See
+    docs/vhlo.md.
+  }];
+  let dependentDialects = ["::jaxc::stablehlo::StableHLODialect",
+                           "mlir::func::FuncDialect"];
+}
+
 #endif // JAXC_CONVERSION_PASSES_TD

@@ -41,6 +41,46 @@ def ElidedConstantsPass : Pass<"jaxc-elided-constants", "mlir::ModuleOp"> {
   ];
 }
 
+def DecomposeCompositesPass
+    : Pass<"jaxc-decompose-composites", "mlir::ModuleOp"> {
+  let summary = "Replace each stablehlo.composite by a call of its decomposition";
+  let description = [{
+    A composite names an op and gives its meaning as a function of the
+    module (`decomposition`). jaxc runs that function: the composite becomes
+    a `func.call`, which the inliner opens. Runs before `inline`.
+  }];
+  let dependentDialects = ["mlir::func::FuncDialect"];
+}
+
+def EraseTokensPass : Pass<"jaxc-erase-tokens", "mlir::ModuleOp"> {
+  let summary = "Remove !stablehlo.token values";
+  let description = [{
+    Tokens order side effects and carry no data; jaxc runs ops in program
+    order. Token arguments and results leave every function's signature
+    (so an exported main that threads tokens is called without them), and
+    calls, while/if/case, optimization barriers, after_all and create_token
+    lose their tokens. An op jaxc cannot rewrite that still uses a token
+    (host callbacks, send/recv, infeed/outfeed) is an error naming it.
+  }];
+}
+
+def ResolveJaxCustomCallsPass
+    : Pass<"jaxc-resolve-jax-custom-calls", "mlir::ModuleOp"> {
+  let summary = "Give meaning to the custom calls JAX emits on one device";
+  let description = [{
+    - `@annotate_device_placement` (a memory-kind annotation: host and
+      device memory are one on a CPU) becomes its operands;
+    - `@shape_assertion(%ok, %dims...) {error_message}`: with a constant
+      `%ok` it is dropped when true and an error with JAX's message (its
+      `{0}`, `{1}`... replaced by the dimension values) when false; a
+      predicate known only at run time needs dynamic shapes, and is
+      refused naming the op;
+    - `@mhlo.<op>` with `mhlo.attributes`, JAX's spelling of a CHLO op
+      inside a serialized artifact, becomes `chlo.<op>` when jaxc has it.
+    Other targets are left for the lowering, which names the ones it lacks.
+  }];
+}
+
 def FuseElementwisePass : Pass<"jaxc-fuse-elementwise-ops"> {
   let summary = "Fuse elementwise ops, but not into contractions' operands";
   let description = [{

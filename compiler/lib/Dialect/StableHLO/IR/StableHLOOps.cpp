@@ -9,6 +9,7 @@
 
 #include "jaxc/Dialect/InlineEverything.h"
 
+#include "mlir/Dialect/Func/IR/FuncOps.h"
 #include "mlir/IR/Builders.h"
 #include "mlir/IR/DialectImplementation.h"
 #include "llvm/ADT/STLExtras.h"
@@ -206,6 +207,43 @@ static ParseResult parseCustomCallTarget(OpAsmParser &parser,
 static void printCustomCallTarget(OpAsmPrinter &printer, Operation *,
                                   StringAttr target) {
   printer.printSymbolName(target.getValue());
+}
+
+// optimization_barrier's one type list serves operands and results alike.
+static ParseResult parsePairwiseTypes(OpAsmParser &parser,
+                                      SmallVectorImpl<Type> &operandTypes,
+                                      SmallVectorImpl<Type> &resultTypes) {
+  if (parser.parseTypeList(operandTypes))
+    return failure();
+  resultTypes.assign(operandTypes.begin(), operandTypes.end());
+  return success();
+}
+
+static void printPairwiseTypes(OpAsmPrinter &printer, Operation *,
+                               TypeRange operandTypes, TypeRange) {
+  llvm::interleaveComma(operandTypes, printer);
+}
+
+LogicalResult OptimizationBarrierOp::verify() {
+  if (TypeRange(getOperand().getTypes()) != TypeRange(getResult().getTypes()))
+    return emitOpError("result types must equal the operand types");
+  return success();
+}
+
+LogicalResult
+CompositeOp::verifySymbolUses(SymbolTableCollection &symbolTable) {
+  auto decomposition = symbolTable.lookupNearestSymbolFrom<func::FuncOp>(
+      *this, getDecompositionAttr());
+  if (!decomposition)
+    return emitOpError("decomposition @")
+           << getDecomposition() << " is not a function of the module";
+  FunctionType type = decomposition.getFunctionType();
+  if (TypeRange(type.getInputs()) != TypeRange(getInputs().getTypes()) ||
+      TypeRange(type.getResults()) != TypeRange(getResultTypes()))
+    return emitOpError("decomposition @")
+           << getDecomposition() << " has type " << type
+           << ", which does not match the composite's operands and results";
+  return success();
 }
 
 FailureOr<SmallVector<int64_t>>
@@ -1120,6 +1158,9 @@ LogicalResult BatchNormGradOp::verify() {
 #define GET_ATTRDEF_CLASSES
 #include "jaxc/Dialect/StableHLO/IR/StableHLOAttrs.cpp.inc"
 
+#define GET_TYPEDEF_CLASSES
+#include "jaxc/Dialect/StableHLO/IR/StableHLOTypes.cpp.inc"
+
 #define GET_OP_CLASSES
 #include "jaxc/Dialect/StableHLO/IR/StableHLOOps.cpp.inc"
 
@@ -1132,5 +1173,9 @@ void StableHLODialect::initialize() {
   addAttributes<
 #define GET_ATTRDEF_LIST
 #include "jaxc/Dialect/StableHLO/IR/StableHLOAttrs.cpp.inc"
+      >();
+  addTypes<
+#define GET_TYPEDEF_LIST
+#include "jaxc/Dialect/StableHLO/IR/StableHLOTypes.cpp.inc"
       >();
 }

@@ -9,6 +9,7 @@
 #include "mlir/IR/Dialect.h"
 #include "mlir/IR/OpDefinition.h"
 #include "mlir/IR/OpImplementation.h"
+#include "mlir/IR/SymbolTable.h"
 #include "mlir/Interfaces/ControlFlowInterfaces.h"
 #include "mlir/Interfaces/InferTypeOpInterface.h"
 #include "mlir/Interfaces/SideEffectInterfaces.h"
@@ -24,6 +25,9 @@ void printDimList(mlir::AsmPrinter &printer, llvm::ArrayRef<int64_t> dims);
 
 #define GET_ATTRDEF_CLASSES
 #include "jaxc/Dialect/StableHLO/IR/StableHLOAttrs.h.inc"
+
+#define GET_TYPEDEF_CLASSES
+#include "jaxc/Dialect/StableHLO/IR/StableHLOTypes.h.inc"
 
 #define GET_OP_CLASSES
 #include "jaxc/Dialect/StableHLO/IR/StableHLOOps.h.inc"

@@ -17,18 +17,32 @@ include "mlir/IR/BuiltinAttributeInterfaces.td"
 include "mlir/Interfaces/SideEffectInterfaces.td"
 include "mlir/Interfaces/ControlFlowInterfaces.td"
 include "mlir/Interfaces/InferTypeOpInterface.td"
+include "mlir/IR/SymbolInterfaces.td"
 
 def StableHLO_Dialect : Dialect {
   let name = "stablehlo";
   let cppNamespace = "::jaxc::stablehlo";
   let summary = "StableHLO: the portable op set JAX exports";
   let useDefaultAttributePrinterParser = 1;
+  let useDefaultTypePrinterParser = 1;
   let usePropertiesForAttributes = 1;
   let hasConstantMaterializer = 1;
 }
 
 class StableHLO_Op<string mnemonic, list<Trait> traits = []>
     : Op<StableHLO_Dialect, mnemonic, traits>;
+
+//===----------------------------------------------------------------------===//
+// Types
+//===----------------------------------------------------------------------===//
+
+// Orders side effects; carries no data. jaxc's programs run in program
+// order on one device, so tokens are erased before lowering
+// (jaxc-erase-tokens).
+def HLO_Token : TypeDef<StableHLO_Dialect, "Token"> {
+  let mnemonic = "token";
+  let summary = "a value that only orders side effects";
+}
 
 def HLO_Tensor : RankedTensorOf<[AnyType]>;
 def HLO_PredTensor : RankedTensorOf<[I1]>;
@@ -474,6 +488,48 @@ def StableHLO_OptimizationBarrierOp
     : StableHLO_Op<"optimization_barrier", [Pure]> {
   let arguments = (ins Variadic<AnyType>:$operand);
   let results = (outs Variadic<AnyType>:$result);
+  // `%0:2 = stablehlo.optimization_barrier %a, %b : tensor<4xf32>, !stablehlo.token`:
+  // one type list for operands and results.
+  let assemblyFormat = [{
+    attr-dict ($operand^ `:` custom<PairwiseTypes>(type($operand), type($result)))?
+  }];
+  let hasVerifier = 1;
+}
+
+//===----------------------------------------------------------------------===//
+// Tokens
+//===----------------------------------------------------------------------===//
+
+def StableHLO_AfterAllOp : StableHLO_Op<"after_all", [Pure]> {
+  let summary = "a token ordered after all its operands";
+  let arguments = (ins Variadic<HLO_Token>:$inputs);
+  let results = (outs HLO_Token:$result);
+  let assemblyFormat = "$inputs attr-dict `:` type($result)";
+}
+
+def StableHLO_CreateTokenOp : StableHLO_Op<"create_token", [Pure]> {
+  let summary = "a fresh token (deprecated spelling of after_all())";
+  let results = (outs HLO_Token:$result);
+  let assemblyFormat = "attr-dict `:` type($result)";
+}
+
+//===----------------------------------------------------------------------===//
+// Composites
+//===----------------------------------------------------------------------===//
+
+// A named op with its meaning given by `decomposition`, a function of the
+// module: jaxc runs the decomposition (jaxc-decompose-composites).
+def StableHLO_CompositeOp : StableHLO_Op<"composite",
+    [DeclareOpInterfaceMethods<SymbolUserOpInterface>]> {
+  let arguments = (ins Variadic<AnyType>:$inputs, StrAttr:$name,
+                       DefaultValuedOptionalAttr<DictionaryAttr, "{}">:
+                           $composite_attributes,
+                       FlatSymbolRefAttr:$decomposition,
+                       DefaultValuedOptionalAttr<I32Attr, "0">:$version);
+  let results = (outs Variadic<AnyType>);
+  let assemblyFormat = [{
+    $name $inputs attr-dict `:` functional-type(operands, results)
+  }];
 }
 
 // (operand - mean) / sqrt(variance + epsilon) * scale + offset, the 1-d
