@@ -13,7 +13,11 @@
 #include "mlir/Target/LLVMIR/Dialect/LLVMIR/LLVMToLLVMIRTranslation.h"
 #include "mlir/Target/LLVMIR/Export.h"
 
+#include "llvm/AsmParser/Parser.h"
+#include "llvm/IR/InstIterator.h"
 #include "llvm/IR/LegacyPassManager.h"
+#include "llvm/Linker/Linker.h"
+#include "llvm/Support/SourceMgr.h"
 #include "llvm/IR/Module.h"
 #include "llvm/MC/MCSubtargetInfo.h"
 #include "llvm/MC/TargetRegistry.h"
@@ -54,6 +58,73 @@ createTargetMachine(const ResolvedTarget &target) {
                                       llvm::CodeGenOptLevel::Default));
 }
 
+// Without AVX-512 BF16, LLVM narrows to bfloat by calling __truncsfbf2 and
+// __truncdfbf2, which Debian 12's libgcc (GCC 12) lacks, so a module doing
+// bf16 arithmetic would not load. Modules that touch bfloat carry their own:
+// round to nearest even (NaNs quieted), and f64 through f32 rounded to odd so
+// that the two roundings give the one correct result.
+constexpr llvm::StringLiteral kBf16Truncations = R"(
+define weak hidden bfloat @__truncsfbf2(float %x) {
+  %bits = bitcast float %x to i32
+  %magnitude = and i32 %bits, 2147483647
+  %nan = icmp ugt i32 %magnitude, 2139095040
+  %high = lshr i32 %bits, 16
+  %odd = and i32 %high, 1
+  %bias = add i32 %odd, 32767
+  %rounded = add i32 %bits, %bias
+  %quiet = or i32 %bits, 4194304
+  %picked = select i1 %nan, i32 %quiet, i32 %rounded
+  %top = lshr i32 %picked, 16
+  %half = trunc i32 %top to i16
+  %result = bitcast i16 %half to bfloat
+  ret bfloat %result
+}
+define weak hidden bfloat @__truncdfbf2(double %x) {
+  %nearest = fptrunc double %x to float
+  %back = fpext float %nearest to double
+  %exact = fcmp oeq double %back, %x
+  %nan = fcmp uno double %x, 0.0
+  %keep = or i1 %exact, %nan
+  %bits = bitcast float %nearest to i32
+  %absX = call double @llvm.fabs.f64(double %x)
+  %absBack = call double @llvm.fabs.f64(double %back)
+  %away = fcmp ogt double %absBack, %absX
+  %towardZero = sub i32 %bits, 1
+  %truncated = select i1 %away, i32 %towardZero, i32 %bits
+  %odd = or i32 %truncated, 1
+  %chosen = select i1 %keep, i32 %bits, i32 %odd
+  %single = bitcast i32 %chosen to float
+  %result = call bfloat @__truncsfbf2(float %single)
+  ret bfloat %result
+}
+declare double @llvm.fabs.f64(double)
+)";
+
+bool touchesBfloat(const llvm::Module &module) {
+  for (const llvm::Function &function : module)
+    for (const llvm::Instruction &inst : llvm::instructions(function)) {
+      if (inst.getType()->getScalarType()->isBFloatTy())
+        return true;
+      for (const llvm::Value *operand : inst.operands())
+        if (operand->getType()->getScalarType()->isBFloatTy())
+          return true;
+    }
+  return false;
+}
+
+LogicalResult addBf16Truncations(llvm::Module &module) {
+  if (!touchesBfloat(module))
+    return success();
+  llvm::SMDiagnostic error;
+  std::unique_ptr<llvm::Module> helpers = llvm::parseAssemblyString(
+      kBf16Truncations, error, module.getContext());
+  if (!helpers)
+    return failure();
+  helpers->setTargetTriple(module.getTargetTriple());
+  helpers->setDataLayout(module.getDataLayout());
+  return failure(llvm::Linker::linkModules(module, std::move(helpers)));
+}
+
 FailureOr<std::unique_ptr<llvm::Module>>
 translateAndOptimize(ModuleOp module, llvm::LLVMContext &llvmContext,
                      llvm::TargetMachine &machine) {
@@ -75,6 +146,10 @@ translateAndOptimize(ModuleOp module, llvm::LLVMContext &llvmContext,
   if (llvm::Error err = optimize(llvmModule.get())) {
     module.emitError("LLVM optimization failed: ")
         << llvm::toString(std::move(err));
+    return failure();
+  }
+  if (failed(addBf16Truncations(*llvmModule))) {
+    module.emitError("adding the bf16 truncation helpers failed");
     return failure();
   }
   return llvmModule;
