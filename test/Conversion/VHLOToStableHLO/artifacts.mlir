@@ -1,11 +1,11 @@
 // Portable artifacts written by JAX 0.12 (Inputs/jax-0.12.mlirbc, VHLO
-// 1.18.0: sine_v2, gather_v2, composite_v2...) and the same module for VHLO
-// 1.0.0 (Inputs/jax-0.12-vhlo-1.0.0.mlirbc: sine_v1, gather_v1,
-// composite_v1) give the same StableHLO. Made with
+// 1.18.0: sine_v2, gather_v2...) and the same module for VHLO 1.0.0
+// (Inputs/jax-0.12-vhlo-1.0.0.mlirbc: sine_v1, gather_v1) give the same
+// StableHLO. Made with
 //   exported = jax.export.export(jax.jit(f))(x, i, u)
 //   exported.mlir_module_serialized
 //   hlo.serialize_portable_artifact_str(exported.mlir_module(), "1.0.0")
-// for f(x, i, u) = (composite(fori_loop(sin(x) * 2)) + sum(x[i])
+// for f(x, i, u) = (fori_loop(sin(x) * 2) * 3 + sum(x[i])
 //                   + where(x > 0, x, 0), u * 3, [True, False] * 5).
 // RUN: jaxc-opt %S/Inputs/jax-0.12.mlirbc --jaxc-vhlo-to-stablehlo | FileCheck %s
 // RUN: jaxc-opt %S/Inputs/jax-0.12-vhlo-1.0.0.mlirbc --jaxc-vhlo-to-stablehlo | FileCheck %s
@@ -22,9 +22,8 @@
 // CHECK: stablehlo.reduce(%[[G]] init: %{{.*}}) applies stablehlo.add across dimensions = [0] : (tensor<2xf32>, tensor<f32>) -> tensor<f32>
 // CHECK: %[[LOOP:.*]]:2 = stablehlo.while(%{{.*}} = %{{.*}}, %{{.*}} = %{{.*}}) : tensor<i32>, tensor<4xf32>
 // CHECK: call @_where(
-// CHECK: %[[TRIPLE:.*]] = stablehlo.composite "test.triple" %[[LOOP]]#1 {decomposition = @test.triple} : (tensor<4xf32>) -> tensor<4xf32>
+// CHECK: stablehlo.multiply %[[LOOP]]#1, %{{.*}} : tensor<4xf32>
 // CHECK: %[[UTHREE:.*]] = stablehlo.broadcast_in_dim %[[THREE]], dims = [] : (tensor<ui32>) -> tensor<3xui32>
 // CHECK: %[[PRODUCT:.*]] = stablehlo.multiply %[[U]], %[[UTHREE]] : tensor<3xui32>
 // CHECK: return %{{.*}}, %[[PRODUCT]], %[[BOOLS]] : tensor<4xf32>, tensor<3xui32>, tensor<10xi1>
-// CHECK: func.func private @_where(
-// CHECK: func.func private @test.triple(%{{.*}}: tensor<4xf32>) -> tensor<4xf32>
+// CHECK: func.func private @_where(%{{.*}}: tensor<4xi1>, %{{.*}}: tensor<4xf32>, %{{.*}}: tensor<f32>) -> tensor<4xf32>

@@ -50,7 +50,7 @@
 // -----
 
 // Gather and scatter (v1 has no batching dimensions, v2 does), control
-// flow, calls, a custom call and a composite.
+// flow, calls and a custom call.
 // CHECK-LABEL: func.func @indexing
 // CHECK: "stablehlo.gather"(%{{.*}}, %{{.*}}) <{dimension_numbers = #stablehlo.gather<offset_dims = [1], collapsed_slice_dims = [0], start_index_map = [0], index_vector_dim = 1>, indices_are_sorted = true, slice_sizes = array<i64: 1, 3>}>
 // CHECK: "stablehlo.gather"(%{{.*}}, %{{.*}}) <{dimension_numbers = #stablehlo.gather<offset_dims = [1], collapsed_slice_dims = [0], operand_batching_dims = [1], start_indices_batching_dims = [0], start_index_map = [0], index_vector_dim = 1>, slice_sizes = array<i64: 1, 1>}>
@@ -66,9 +66,8 @@
 // CHECK: "stablehlo.if"(%{{.*}}) ({
 // CHECK: "stablehlo.case"(%{{.*}}) ({
 // CHECK: stablehlo.custom_call @lapack_sgetrf_ffi(%{{.*}}) {api_version = 4 : i32, backend_config = {uplo = 76 : ui8}, has_side_effect = true, operand_layouts = [dense<[0, 1]> : tensor<2xindex>], result_layouts = [dense<[0, 1]> : tensor<2xindex>]} : (tensor<10x3xf32>) -> tensor<10x3xf32>
-// CHECK: stablehlo.composite "jaxc.scale" %{{.*}} {composite_attributes = {factor = 2.000000e+00 : f32}, decomposition = @increment, version = 2 : i32} : (tensor<i32>) -> tensor<i32>
 // CHECK-LABEL: func.func private @increment
-"vhlo.func_v1"() <{arg_attrs = #vhlo.array_v1<[]>, function_type = #vhlo.type_v1<!vhlo.func_v1<(!vhlo.tensor_v1<10x3x!vhlo.f32_v1>, !vhlo.tensor_v1<2x1x!vhlo.i32_v1>, !vhlo.tensor_v1<!vhlo.i32_v1>, !vhlo.tensor_v1<!vhlo.bool_v1>) -> (!vhlo.tensor_v1<2x3x!vhlo.f32_v1>, !vhlo.tensor_v1<2x3x!vhlo.f32_v1>, !vhlo.tensor_v1<10x3x!vhlo.f32_v1>, !vhlo.tensor_v1<!vhlo.i32_v1>, !vhlo.tensor_v1<!vhlo.i32_v1>, !vhlo.tensor_v1<!vhlo.i32_v1>, !vhlo.tensor_v1<10x3x!vhlo.f32_v1>, !vhlo.tensor_v1<!vhlo.i32_v1>)>>, res_attrs = #vhlo.array_v1<[]>, sym_name = #vhlo.string_v1<"indexing">, sym_visibility = #vhlo.string_v1<"">}> ({
+"vhlo.func_v1"() <{arg_attrs = #vhlo.array_v1<[]>, function_type = #vhlo.type_v1<!vhlo.func_v1<(!vhlo.tensor_v1<10x3x!vhlo.f32_v1>, !vhlo.tensor_v1<2x1x!vhlo.i32_v1>, !vhlo.tensor_v1<!vhlo.i32_v1>, !vhlo.tensor_v1<!vhlo.bool_v1>) -> (!vhlo.tensor_v1<2x3x!vhlo.f32_v1>, !vhlo.tensor_v1<2x3x!vhlo.f32_v1>, !vhlo.tensor_v1<10x3x!vhlo.f32_v1>, !vhlo.tensor_v1<!vhlo.i32_v1>, !vhlo.tensor_v1<!vhlo.i32_v1>, !vhlo.tensor_v1<!vhlo.i32_v1>, !vhlo.tensor_v1<10x3x!vhlo.f32_v1>)>>, res_attrs = #vhlo.array_v1<[]>, sym_name = #vhlo.string_v1<"indexing">, sym_visibility = #vhlo.string_v1<"">}> ({
 ^bb0(%x: !vhlo.tensor_v1<10x3x!vhlo.f32_v1>, %i: !vhlo.tensor_v1<2x1x!vhlo.i32_v1>, %k: !vhlo.tensor_v1<!vhlo.i32_v1>, %p: !vhlo.tensor_v1<!vhlo.bool_v1>):
   %0 = "vhlo.gather_v1"(%x, %i) <{collapsed_slice_dims = #vhlo.tensor_v1<dense<0> : tensor<1xi64>>, index_vector_dim = #vhlo.integer_v1<1 : i64>, indices_are_sorted = #vhlo.bool_v1<true>, offset_dims = #vhlo.tensor_v1<dense<1> : tensor<1xi64>>, slice_sizes = #vhlo.tensor_v1<dense<[1, 3]> : tensor<2xi64>>, start_index_map = #vhlo.tensor_v1<dense<0> : tensor<1xi64>>}> : (!vhlo.tensor_v1<10x3x!vhlo.f32_v1>, !vhlo.tensor_v1<2x1x!vhlo.i32_v1>) -> !vhlo.tensor_v1<2x3x!vhlo.f32_v1>
   %1 = "vhlo.gather_v2"(%x, %i) <{collapsed_slice_dims = #vhlo.tensor_v1<dense<0> : tensor<1xi64>>, index_vector_dim = #vhlo.integer_v1<1 : i64>, indices_are_sorted = #vhlo.bool_v1<false>, offset_dims = #vhlo.tensor_v1<dense<1> : tensor<1xi64>>, operand_batching_dims = #vhlo.tensor_v1<dense<1> : tensor<1xi64>>, slice_sizes = #vhlo.tensor_v1<dense<[1, 1]> : tensor<2xi64>>, start_index_map = #vhlo.tensor_v1<dense<0> : tensor<1xi64>>, start_indices_batching_dims = #vhlo.tensor_v1<dense<0> : tensor<1xi64>>}> : (!vhlo.tensor_v1<10x3x!vhlo.f32_v1>, !vhlo.tensor_v1<2x1x!vhlo.i32_v1>) -> !vhlo.tensor_v1<2x3x!vhlo.f32_v1>
@@ -94,8 +93,7 @@
     "vhlo.return_v1"(%k) : (!vhlo.tensor_v1<!vhlo.i32_v1>) -> ()
   }) : (!vhlo.tensor_v1<!vhlo.i32_v1>) -> !vhlo.tensor_v1<!vhlo.i32_v1>
   %6 = "vhlo.custom_call_v1"(%x) <{api_version = #vhlo<api_version_v1 API_VERSION_TYPED_FFI>, backend_config = #vhlo.dict_v1<{#vhlo.string_v1<"uplo"> = #vhlo.integer_v1<76 : ui8>}>, call_target_name = #vhlo.string_v1<"lapack_sgetrf_ffi">, called_computations = #vhlo.array_v1<[]>, has_side_effect = #vhlo.bool_v1<true>, operand_layouts = #vhlo.array_v1<[#vhlo.tensor_v1<dense<[0, 1]> : tensor<2xindex>>]>, output_operand_aliases = #vhlo.array_v1<[]>, result_layouts = #vhlo.array_v1<[#vhlo.tensor_v1<dense<[0, 1]> : tensor<2xindex>>]>}> : (!vhlo.tensor_v1<10x3x!vhlo.f32_v1>) -> !vhlo.tensor_v1<10x3x!vhlo.f32_v1>
-  %7 = "vhlo.composite_v2"(%k) <{composite_attributes = #vhlo.dict_v1<{#vhlo.string_v1<"factor"> = #vhlo.float_v1<2.0 : f32>}>, decomposition = #vhlo.string_v1<"increment">, name = #vhlo.string_v1<"jaxc.scale">, version = #vhlo.integer_v1<2 : i32>}> : (!vhlo.tensor_v1<!vhlo.i32_v1>) -> !vhlo.tensor_v1<!vhlo.i32_v1>
-  "vhlo.return_v1"(%0, %1, %2, %3, %4, %5, %6, %7) : (!vhlo.tensor_v1<2x3x!vhlo.f32_v1>, !vhlo.tensor_v1<2x3x!vhlo.f32_v1>, !vhlo.tensor_v1<10x3x!vhlo.f32_v1>, !vhlo.tensor_v1<!vhlo.i32_v1>, !vhlo.tensor_v1<!vhlo.i32_v1>, !vhlo.tensor_v1<!vhlo.i32_v1>, !vhlo.tensor_v1<10x3x!vhlo.f32_v1>, !vhlo.tensor_v1<!vhlo.i32_v1>) -> ()
+  "vhlo.return_v1"(%0, %1, %2, %3, %4, %5, %6) : (!vhlo.tensor_v1<2x3x!vhlo.f32_v1>, !vhlo.tensor_v1<2x3x!vhlo.f32_v1>, !vhlo.tensor_v1<10x3x!vhlo.f32_v1>, !vhlo.tensor_v1<!vhlo.i32_v1>, !vhlo.tensor_v1<!vhlo.i32_v1>, !vhlo.tensor_v1<!vhlo.i32_v1>, !vhlo.tensor_v1<10x3x!vhlo.f32_v1>) -> ()
 }) : () -> ()
 "vhlo.func_v1"() <{arg_attrs = #vhlo.array_v1<[]>, function_type = #vhlo.type_v1<!vhlo.func_v1<(!vhlo.tensor_v1<!vhlo.i32_v1>) -> !vhlo.tensor_v1<!vhlo.i32_v1>>>, res_attrs = #vhlo.array_v1<[]>, sym_name = #vhlo.string_v1<"increment">, sym_visibility = #vhlo.string_v1<"private">}> ({
 ^bb0(%v: !vhlo.tensor_v1<!vhlo.i32_v1>):
