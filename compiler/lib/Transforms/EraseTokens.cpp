@@ -113,7 +113,7 @@ struct EraseTokensPass final
     : jaxc::impl::EraseTokensPassBase<EraseTokensPass> {
   void runOnOperation() override {
     ModuleOp module = getOperation();
-    bool failed = false;
+    bool sawUnsupported = false;
     // Innermost first, so that a loop's body is settled before the loop.
     module.walk<WalkOrder::PostOrder>([&](Operation *op) {
       if (isTokenProducer(op) || !hasTokens(op))
@@ -129,9 +129,9 @@ struct EraseTokensPass final
           << op->getName()
           << "' uses a token: a side effect jaxc cannot run (it runs "
              "functions without host callbacks or I/O)";
-      failed = true;
+      sawUnsupported = true;
     });
-    if (failed)
+    if (sawUnsupported)
       return signalPassFailure();
 
     for (auto function : module.getOps<func::FuncOp>()) {
@@ -154,8 +154,8 @@ struct EraseTokensPass final
         inputs.set(i);
       for (unsigned i : tokenResults)
         results.set(i);
-      if (::mlir::failed(function.eraseArguments(inputs)) ||
-          ::mlir::failed(function.eraseResults(results)))
+      if (failed(function.eraseArguments(inputs)) ||
+          failed(function.eraseResults(results)))
         return signalPassFailure();
     }
 
