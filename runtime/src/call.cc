@@ -2,6 +2,7 @@
 
 #include "checks.h"
 #include "device.h"
+#include "float_control.h"
 #include "host_memory.h"
 #include "kernels/lapack.h"
 #include "module.h"
@@ -109,7 +110,11 @@ jaxc_status_t callFunction(const jaxc_function &function, jaxc_device_t &device,
             allocateCheckBuffers(function, checkStorage, buffers))
       return status;
 
-  function.entry(&device.context, buffers.data());
+  {
+    ScopedFloatControl floatControl(
+        withDenormalMode(readFloatControl(), function.denormalMode));
+    function.entry(&device.context, buffers.data());
+  }
   // A service that failed (lapack: no library) fails the call.
   std::string serviceError = takeLapackError();
   if (!serviceError.empty())

@@ -29,6 +29,7 @@ jaxc_status_t loadModule(const uint8_t *data, size_t size,
   module->formatVersion = file.formatVersion;
   module->targetTriple = std::move(file.targetTriple);
   module->targetCpu = std::move(file.targetCpu);
+  module->denormalMode = file.denormalMode;
   module->nativeCodeSize = file.nativeCodeSize;
   if (jaxc_status_t status =
           module->library.open(file.nativeCode, file.nativeCodeSize, fileName))
@@ -59,8 +60,9 @@ jaxc_status_t loadModule(const uint8_t *data, size_t size,
                         fileName + ": function '" + metadata.name +
                             "': the native code has no entry symbol '" +
                             metadata.entrySymbol + "'");
-    module->functions.push_back(
-        {std::move(metadata), reinterpret_cast<jaxc_entry_function_t>(entry)});
+    module->functions.push_back({std::move(metadata),
+                                 reinterpret_cast<jaxc_entry_function_t>(entry),
+                                 module->denormalMode});
   }
   out = module.release();
   return nullptr;
@@ -103,6 +105,10 @@ uint32_t jaxc_module_format_version(const jaxc_module_t *module) {
 
 const char *jaxc_module_target_triple(const jaxc_module_t *module) {
   return module ? module->targetTriple.c_str() : "";
+}
+
+jaxc_denormal_mode_t jaxc_module_denormal_mode(const jaxc_module_t *module) {
+  return module ? module->denormalMode : JAXC_DENORMALS_IEEE;
 }
 
 const char *jaxc_module_target_cpu(const jaxc_module_t *module) {

@@ -21,6 +21,8 @@ using jaxc_entry_function_t = void (*)(void *context, void **buffers);
 struct jaxc_function {
   jaxc::runtime::impl::FunctionMetadata metadata;
   jaxc_entry_function_t entry;
+  // The module's: the call runs with the thread's float control set to it.
+  jaxc_denormal_mode_t denormalMode;
 };
 
 struct jaxc_module {
@@ -32,6 +34,7 @@ struct jaxc_module {
   uint32_t formatVersion = 0;
   std::string targetTriple;
   std::string targetCpu;
+  jaxc_denormal_mode_t denormalMode = JAXC_DENORMALS_IEEE;
   size_t nativeCodeSize = 0;
   std::vector<jaxc_function> functions;
 };

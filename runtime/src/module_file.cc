@@ -216,10 +216,16 @@ bool MetadataParser::verifyChecks(const FunctionMetadata &function) {
 }
 
 bool MetadataParser::parse(ModuleFile &file) {
-  uint32_t functionCount;
+  uint32_t denormalMode, functionCount;
   if (!readString(file.targetTriple, "the target triple") ||
       !readString(file.targetCpu, "the target CPU") ||
-      !readU32(functionCount, "the function count"))
+      !readU32(denormalMode, "the denormal mode"))
+    return false;
+  if (denormalMode != JAXC_DENORMALS_IEEE &&
+      denormalMode != JAXC_DENORMALS_FLUSH)
+    return fail("unknown denormal mode " + std::to_string(denormalMode));
+  file.denormalMode = static_cast<jaxc_denormal_mode_t>(denormalMode);
+  if (!readU32(functionCount, "the function count"))
     return false;
   std::unordered_set<std::string> names;
   for (uint32_t i = 0; i < functionCount; ++i) {

@@ -38,6 +38,7 @@ struct ModuleFile {
   uint32_t formatVersion;
   std::string targetTriple;
   std::string targetCpu;
+  jaxc_denormal_mode_t denormalMode;
   std::vector<FunctionMetadata> functions;
   // Points into the parsed bytes: valid only as long as they are.
   const uint8_t *nativeCode;

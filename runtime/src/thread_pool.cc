@@ -109,8 +109,12 @@ void ThreadPool::workerLoop() {
     if (stopping.load())
       return;
     entered.fetch_add(1);
-    if (open.load())
+    if (open.load()) {
+      // Workers are the pool's own threads: they keep the word set.
+      if (readFloatControl() != floatControl)
+        writeFloatControl(floatControl);
       runChunks();
+    }
     // Release: the caller's wait then sees everything the chunks wrote.
     entered.fetch_sub(1, std::memory_order_release);
   }
@@ -140,6 +144,7 @@ void ThreadPool::parallelFor(jaxc_parallel_body_t loopBody, void *loopData,
   data = loopData;
   count = loopCount;
   chunkCount = chunks;
+  floatControl = readFloatControl();
   nextChunk.store(0, std::memory_order_relaxed);
   open.store(true); // publishes the fields above to entering workers
   generation.fetch_add(1);

@@ -11,6 +11,7 @@
 #ifndef JAXC_RUNTIME_SRC_THREAD_POOL_H
 #define JAXC_RUNTIME_SRC_THREAD_POOL_H
 
+#include "float_control.h"
 #include "jaxc/runtime/module_format.h"
 
 #include <atomic>
@@ -60,6 +61,9 @@ private:
   void *data = nullptr;
   int64_t count = 0;
   int64_t chunkCount = 0;
+  // The caller's floating-point control word: chunks run under it on every
+  // thread, so a module's denormal mode holds in its parallel loops too.
+  FloatControl floatControl = 0;
 
   // One cache line each: every thread writes them.
   alignas(64) std::atomic<int64_t> nextChunk{0};

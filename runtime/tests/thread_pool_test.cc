@@ -111,6 +111,43 @@ TEST(ThreadPoolTest, WorkersTakePart) {
   EXPECT_GT(log.threads.size(), 1u);
 }
 
+// A module's denormal mode is the caller's float control word; workers run
+// its chunks under the same word, whatever they ran before.
+TEST(ThreadPoolTest, ChunksRunUnderTheCallersFloatControl) {
+  using namespace jaxc::runtime::impl;
+  ThreadPool pool(4);
+  struct Seen {
+    std::mutex mutex;
+    std::set<FloatControl> words;
+    std::set<std::thread::id> threads;
+  };
+  auto record = [](void *data, int64_t, int64_t) {
+    std::this_thread::sleep_for(std::chrono::milliseconds(2));
+    auto *seen = static_cast<Seen *>(data);
+    std::lock_guard<std::mutex> lock(seen->mutex);
+    seen->words.insert(readFloatControl());
+    seen->threads.insert(std::this_thread::get_id());
+  };
+  FloatControl original = readFloatControl();
+  for (jaxc_denormal_mode_t mode :
+       {JAXC_DENORMALS_FLUSH, JAXC_DENORMALS_IEEE, JAXC_DENORMALS_FLUSH}) {
+    FloatControl wanted = withDenormalMode(original, mode);
+    Seen seen;
+    {
+      ScopedFloatControl scope(wanted);
+      pool.parallelFor(record, &seen, 16, 1);
+    }
+    EXPECT_EQ(readFloatControl(), original);
+    EXPECT_GT(seen.threads.size(), 1u) << "the workers took no chunk";
+    EXPECT_EQ(seen.words, std::set<FloatControl>{wanted}) << "mode " << mode;
+  }
+#if defined(__x86_64__)
+  // Flushing differs from IEEE on this machine: the bits are real.
+  EXPECT_NE(withDenormalMode(original, JAXC_DENORMALS_FLUSH),
+            withDenormalMode(original, JAXC_DENORMALS_IEEE));
+#endif
+}
+
 TEST(ThreadPoolTest, SingleThreadRunsOnTheCaller) {
   ThreadPool pool(1);
   ChunkLog log;
@@ -156,8 +193,8 @@ struct NestedLoops {
 TEST(ThreadPoolTest, NestedLoopsRunSeriallyOnTheCallingThread) {
   ThreadPool pool(4);
   constexpr int64_t rows = 64;
-  NestedLoops loops{pool,
-                    std::vector<std::atomic<int>>(rows * NestedLoops::kColumns)};
+  NestedLoops loops{
+      pool, std::vector<std::atomic<int>>(rows * NestedLoops::kColumns)};
   pool.parallelFor(NestedLoops::rows, &loops, rows, 1);
   EXPECT_TRUE(eachOnce(loops.visits));
   EXPECT_EQ(loops.innerChunks, rows);

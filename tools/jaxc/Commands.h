@@ -46,11 +46,12 @@ struct CompileResult {
   std::string unsupportedOp; // e.g. "stablehlo.fft", for kExitUnsupported
 };
 
-// Compiles `path` with default options (host CPU): one module file per
-// section of the file (sections are split by `// -----` lines, as in
-// StableHLO's and IREE's test files; sections without code are skipped). A
-// file that cannot be read gives one result with the error.
-std::vector<CompileResult> compileModuleSections(const std::string &path);
+// Compiles `path` for the host CPU: one module file per section of the file
+// (sections are split by `// -----` lines, as in StableHLO's and IREE's test
+// files; sections without code are skipped). A file that cannot be read
+// gives one result with the error. `flushDenormals`: --denormals=flush.
+std::vector<CompileResult> compileModuleSections(const std::string &path,
+                                                 bool flushDenormals);
 
 } // namespace jaxc::tools
 

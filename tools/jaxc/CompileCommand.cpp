@@ -20,7 +20,8 @@ namespace {
 const CommandSpec kCompile = {
     "compile",
     "FILE.mlir --output=FILE.vmfb [--iree-hal-target-backends=llvm-cpu] "
-    "[--compile-to=PHASE] [--target-cpu=host|x86-64|CPU]",
+    "[--compile-to=PHASE] [--target-cpu=host|x86-64|CPU] "
+    "[--denormals=flush|ieee]",
     {
         {"output", true, false, "where to write the module (or IR)", "o"},
         {"iree-hal-target-backends", true, true,
@@ -29,6 +30,7 @@ const CommandSpec kCompile = {
          "stop after a phase and print its IR: " + jaxc::listPhases(), ""},
         {"target-cpu", true, false,
          "CPU to generate code for: host (default), x86-64, znver4, ...", ""},
+        denormalsFlagSpec(),
         {"iree-input-type", true, false,
          "accepted for IREE compatibility: stablehlo", ""},
         {"mlir-print-ir-after-all", false, false,
@@ -139,6 +141,10 @@ int compileCommand(const Args &args) {
     options.compileTo = *phase;
   }
   options.target.cpu = flags->get("target-cpu", "host");
+  tooling::Expected<bool> flushDenormals = flushDenormalsFlag(*flags);
+  if (!flushDenormals)
+    return reportError(kCompile, flushDenormals.error());
+  options.target.flushDenormals = *flushDenormals;
   options.printIRAfterAll = flags->enabled("mlir-print-ir-after-all");
   options.fillElidedConstants = flags->enabled("fill-elided-constants");
 
@@ -152,8 +158,8 @@ int compileCommand(const Args &args) {
     output = "-";
   }
   if (output != "-" && input != "-" && llvm::sys::fs::equivalent(input, output))
-    return reportError(kCompile, "--output would overwrite the input '" +
-                                     input + "'");
+    return reportError(kCompile,
+                       "--output would overwrite the input '" + input + "'");
 
   jaxc::CompileOutcome outcome = jaxc::compileFile(input, options);
   std::cerr << outcome.diagnostics;
@@ -162,7 +168,8 @@ int compileCommand(const Args &args) {
   return writeOutput(output, outcome.output);
 }
 
-std::vector<CompileResult> compileModuleSections(const std::string &path) {
+std::vector<CompileResult> compileModuleSections(const std::string &path,
+                                                 bool flushDenormals) {
   auto toResult = [](jaxc::CompileOutcome outcome) {
     CompileResult result;
     result.status = exitCodeOf(outcome);
@@ -180,10 +187,12 @@ std::vector<CompileResult> compileModuleSections(const std::string &path) {
     result.diagnostics = error;
     return {result};
   }
+  jaxc::CompileOptions options;
+  options.target.flushDenormals = flushDenormals;
   std::vector<CompileResult> results;
   for (const std::string &section : *sections)
     if (hasCode(section) || sections->size() == 1)
-      results.push_back(toResult(jaxc::compileSource(section, path, {})));
+      results.push_back(toResult(jaxc::compileSource(section, path, options)));
   return results;
 }
 

@@ -175,4 +175,19 @@ std::optional<ParsedFlags> parseCommandLine(const CommandSpec &command,
   return std::move(*flags);
 }
 
+FlagSpec denormalsFlagSpec() {
+  return {"denormals", true, false,
+          "flush (default: subnormal floats read and written as zero, as "
+          "XLA's CPU backend does) or ieee (kept, as the StableHLO spec has "
+          "them)",
+          ""};
+}
+
+Expected<bool> flushDenormalsFlag(const ParsedFlags &flags) {
+  std::string mode = flags.get("denormals", "flush");
+  if (mode == "flush" || mode == "ieee")
+    return mode == "flush";
+  return Error{"invalid --denormals=" + mode + ": expected flush or ieee"};
+}
+
 } // namespace jaxc::tools

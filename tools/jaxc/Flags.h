@@ -90,6 +90,12 @@ int reportError(const CommandSpec &command, std::string_view message,
 std::optional<ParsedFlags> parseCommandLine(const CommandSpec &command,
                                             const Args &args, int &exitCode);
 
+// --denormals=flush|ieee, for the commands that compile: whether the code
+// flushes subnormal floats to zero (the default, as XLA's CPU backend does)
+// or keeps them (IEEE 754, as the StableHLO spec does).
+FlagSpec denormalsFlagSpec();
+tooling::Expected<bool> flushDenormalsFlag(const ParsedFlags &flags);
+
 } // namespace jaxc::tools
 
 #endif // JAXC_TOOLS_JAXC_FLAGS_H

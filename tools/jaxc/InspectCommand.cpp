@@ -63,11 +63,13 @@ int inspectCommand(const Args &args) {
   uintmax_t fileSize = std::filesystem::file_size(path, error);
   std::printf("module: %s (format %u, %ju bytes)\n", path.c_str(),
               jaxc_module_format_version(module), error ? 0 : fileSize);
-  std::printf("target: %s, cpu %s, native code %zu bytes, constants %zu "
-              "bytes\n",
-              jaxc_module_target_triple(module), jaxc_module_target_cpu(module),
-              jaxc_module_native_code_size(module),
-              jaxc_module_constants_size(module));
+  std::printf(
+      "target: %s, cpu %s, denormals %s, native code %zu bytes, "
+      "constants %zu bytes\n",
+      jaxc_module_target_triple(module), jaxc_module_target_cpu(module),
+      jaxc_module_denormal_mode(module) == JAXC_DENORMALS_FLUSH ? "flush"
+                                                                : "ieee",
+      jaxc_module_native_code_size(module), jaxc_module_constants_size(module));
   std::printf("functions:\n");
   for (size_t i = 0; i < jaxc_module_function_count(module); ++i) {
     const jaxc_function_t *function = jaxc_module_function_at(module, i);

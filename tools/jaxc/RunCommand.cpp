@@ -66,8 +66,10 @@ CommandSpec runCommandSpec() {
 }
 
 CommandSpec runMlirCommandSpec() {
-  return {"run-mlir", "FILE.mlir [--function=NAME] [--input=...] ...",
-          executionFlags()};
+  CommandSpec spec{"run-mlir", "FILE.mlir [--function=NAME] [--input=...] ...",
+                   executionFlags()};
+  spec.flags.push_back(denormalsFlagSpec());
+  return spec;
 }
 
 // What the execution flags ask for.
@@ -200,10 +202,9 @@ RunOutcome runFunction(const jaxc_function_t *function,
 
   std::printf("EXEC @%s\n", jaxc_function_name(function));
   std::fflush(stdout); // Should the native code crash, say where.
-  jaxc_status_t status =
-      jaxc_function_call_on(function, options.device.get(),
-                            inputBuffers.data(), inputBuffers.size(),
-                            resultBuffers.data(), resultBuffers.size());
+  jaxc_status_t status = jaxc_function_call_on(
+      function, options.device.get(), inputBuffers.data(), inputBuffers.size(),
+      resultBuffers.data(), resultBuffers.size());
   std::optional<RunOutcome> checkFailure;
   if (status) {
     // A failed check.expect_* still leaves the results written.
@@ -376,14 +377,17 @@ int runMlirCommand(const Args &args) {
     return reportError(command, "expected one .mlir file, got " +
                                     std::to_string(flags.positionals.size()));
   const std::string &path = flags.positionals.front();
+  Expected<bool> flushDenormals = flushDenormalsFlag(flags);
+  if (!flushDenormals)
+    return reportError(command, flushDenormals.error());
 
   // Each `// -----` section is compiled and run on its own; the exit code
   // is the worst of them.
   ExitCode worst = kExitOk;
-  for (const CompileResult &compiled : compileModuleSections(path))
-    worst = std::max(worst, static_cast<ExitCode>(
-                                runCompiledSection(command, flags, options,
-                                                   path, compiled)));
+  for (const CompileResult &compiled :
+       compileModuleSections(path, *flushDenormals))
+    worst = std::max(worst, static_cast<ExitCode>(runCompiledSection(
+                                command, flags, options, path, compiled)));
   return worst;
 }
 

@@ -175,7 +175,7 @@ CompileOutcome compileSource(const std::string &text,
       return fail(CompileOutcome::Status::Error);
     }
   }
-  std::string source = exported             ? exported->module.str()
+  std::string source = exported           ? exported->module.str()
                        : isBytecode(text) ? text
                                           : repackBoolHexConstants(text);
 
@@ -217,11 +217,13 @@ CompileOutcome compileSource(const std::string &text,
                     : CompileOutcome::Status::Unsupported);
   };
   // A StableHLO portable artifact (VHLO ops) becomes StableHLO first.
-  if (module->walk([](Operation *op) {
+  if (module
+          ->walk([](Operation *op) {
             return op->getName().getDialectNamespace() == "vhlo"
                        ? WalkResult::interrupt()
                        : WalkResult::advance();
-          }).wasInterrupted()) {
+          })
+          .wasInterrupted()) {
     PassManager pm(&context);
     pm.addPass(createVHLOToStableHLOPass());
     if (failed(pm.run(*module)))
@@ -288,6 +290,7 @@ CompileOutcome compileSource(const std::string &text,
     return failedRun();
   metadata.targetTriple = target->triple;
   metadata.targetCpu = target->cpu;
+  metadata.flushDenormals = target->flushDenormals;
   outcome.output =
       writeModuleFile(metadata, *sharedObject,
                       llvm::StringRef(constants.data(), constants.size()));

@@ -16,18 +16,18 @@
 #include "llvm/AsmParser/Parser.h"
 #include "llvm/IR/InstIterator.h"
 #include "llvm/IR/LegacyPassManager.h"
-#include "llvm/Linker/Linker.h"
-#include "llvm/Support/SourceMgr.h"
 #include "llvm/IR/Module.h"
+#include "llvm/Linker/Linker.h"
 #include "llvm/MC/MCSubtargetInfo.h"
 #include "llvm/MC/TargetRegistry.h"
-#include "llvm/TargetParser/SubtargetFeature.h"
 #include "llvm/Support/FileSystem.h"
 #include "llvm/Support/MemoryBuffer.h"
 #include "llvm/Support/Program.h"
+#include "llvm/Support/SourceMgr.h"
 #include "llvm/Support/TargetSelect.h"
 #include "llvm/Target/TargetMachine.h"
 #include "llvm/TargetParser/Host.h"
+#include "llvm/TargetParser/SubtargetFeature.h"
 
 using namespace mlir;
 
@@ -52,10 +52,9 @@ createTargetMachine(const ResolvedTarget &target) {
       llvm::TargetRegistry::lookupTarget(triple, error);
   if (!llvmTarget)
     return nullptr;
-  return std::unique_ptr<llvm::TargetMachine>(
-      llvmTarget->createTargetMachine(triple, target.cpu, target.features, {},
-                                      llvm::Reloc::PIC_, std::nullopt,
-                                      llvm::CodeGenOptLevel::Default));
+  return std::unique_ptr<llvm::TargetMachine>(llvmTarget->createTargetMachine(
+      triple, target.cpu, target.features, {}, llvm::Reloc::PIC_, std::nullopt,
+      llvm::CodeGenOptLevel::Default));
 }
 
 // Without AVX-512 BF16, LLVM narrows to bfloat by calling __truncsfbf2 and
@@ -116,8 +115,8 @@ LogicalResult addBf16Truncations(llvm::Module &module) {
   if (!touchesBfloat(module))
     return success();
   llvm::SMDiagnostic error;
-  std::unique_ptr<llvm::Module> helpers = llvm::parseAssemblyString(
-      kBf16Truncations, error, module.getContext());
+  std::unique_ptr<llvm::Module> helpers =
+      llvm::parseAssemblyString(kBf16Truncations, error, module.getContext());
   if (!helpers)
     return failure();
   helpers->setTargetTriple(module.getTargetTriple());
@@ -127,7 +126,7 @@ LogicalResult addBf16Truncations(llvm::Module &module) {
 
 FailureOr<std::unique_ptr<llvm::Module>>
 translateAndOptimize(ModuleOp module, llvm::LLVMContext &llvmContext,
-                     llvm::TargetMachine &machine) {
+                     llvm::TargetMachine &machine, bool flushDenormals) {
   DialectRegistry registry;
   registerBuiltinDialectTranslation(registry);
   registerLLVMDialectTranslation(registry);
@@ -140,6 +139,11 @@ translateAndOptimize(ModuleOp module, llvm::LLVMContext &llvmContext,
   }
   llvmModule->setTargetTriple(machine.getTargetTriple());
   llvmModule->setDataLayout(machine.createDataLayout());
+  // The runtime runs a flushing module with FTZ/DAZ set (module_format.h);
+  // telling LLVM lets its constant folding agree with the hardware.
+  if (flushDenormals)
+    for (llvm::Function &function : *llvmModule)
+      function.addFnAttr("denormal-fp-math", "preserve-sign,preserve-sign");
   // O2: it vectorizes as O3 does, and halves the time LLVM spends on the
   // largest programs (CHLO's special functions inline big loop bodies).
   auto optimize = makeOptimizingTransformer(2, 0, &machine);
@@ -181,6 +185,7 @@ FailureOr<ResolvedTarget> resolveTarget(const CPUTargetOptions &options,
   initializeLLVMOnce();
   ResolvedTarget target;
   target.triple = llvm::sys::getDefaultTargetTriple();
+  target.flushDenormals = options.flushDenormals;
   if (options.cpu == "host") {
     target.cpu = llvm::sys::getHostCPUName().str();
     llvm::SubtargetFeatures features;
@@ -197,16 +202,15 @@ FailureOr<ResolvedTarget> resolveTarget(const CPUTargetOptions &options,
     target.cpu = options.cpu;
   }
   std::string lookupError;
-  const llvm::Target *llvmTarget =
-      llvm::TargetRegistry::lookupTarget(llvm::Triple(target.triple),
-                                         lookupError);
+  const llvm::Target *llvmTarget = llvm::TargetRegistry::lookupTarget(
+      llvm::Triple(target.triple), lookupError);
   if (!llvmTarget) {
     error = "no LLVM target for " + target.triple + ": " + lookupError;
     return failure();
   }
   std::unique_ptr<llvm::TargetMachine> machine = createTargetMachine(target);
-  if (!machine || !machine->getMCSubtargetInfo()->isCPUStringValid(
-                      target.cpu)) {
+  if (!machine ||
+      !machine->getMCSubtargetInfo()->isCPUStringValid(target.cpu)) {
     error = "unknown target CPU '" + target.cpu +
             "' (use host, x86-64, x86-64-v3, znver4, ...)";
     return failure();
@@ -223,7 +227,8 @@ static FailureOr<std::string> withOptimizedLLVMModule(
         emit) {
   std::unique_ptr<llvm::TargetMachine> machine = createTargetMachine(target);
   llvm::LLVMContext llvmContext;
-  auto llvmModule = translateAndOptimize(module, llvmContext, *machine);
+  auto llvmModule = translateAndOptimize(module, llvmContext, *machine,
+                                         target.flushDenormals);
   if (failed(llvmModule))
     return failure();
   return emit(**llvmModule, *machine);
@@ -250,7 +255,7 @@ static FailureOr<std::string> linkSharedObject(ModuleOp module,
     llvm::raw_svector_ostream os(object);
     llvm::legacy::PassManager codegen;
     if (machine.addPassesToEmitFile(codegen, os, nullptr,
-                                     llvm::CodeGenFileType::ObjectFile)) {
+                                    llvm::CodeGenFileType::ObjectFile)) {
       module.emitError("the target cannot emit object files");
       return failure();
     }
@@ -274,10 +279,15 @@ static FailureOr<std::string> linkSharedObject(ModuleOp module,
     llvm::raw_fd_ostream os(fd, /*shouldClose=*/true);
     os << object;
   }
-  llvm::SmallVector<llvm::StringRef> argv = {
-      linker,       "-shared",         "--as-needed", "-o",
-      sharedFile.path, objectFile.path, "-L/usr/lib/x86_64-linux-gnu",
-      "-lm",        "-lc"};
+  llvm::SmallVector<llvm::StringRef> argv = {linker,
+                                             "-shared",
+                                             "--as-needed",
+                                             "-o",
+                                             sharedFile.path,
+                                             objectFile.path,
+                                             "-L/usr/lib/x86_64-linux-gnu",
+                                             "-lm",
+                                             "-lc"};
   std::optional<llvm::StringRef> redirects[] = {std::nullopt, logFile.path,
                                                 logFile.path};
   std::string execError;

@@ -159,6 +159,8 @@ std::string writeModuleFile(const ModuleMetadata &metadata,
   ByteWriter meta;
   meta.string(metadata.targetTriple);
   meta.string(metadata.targetCpu);
+  meta.u32(metadata.flushDenormals ? JAXC_DENORMALS_FLUSH
+                                   : JAXC_DENORMALS_IEEE);
   meta.u32(metadata.functions.size());
   for (const FunctionSignature &fn : metadata.functions) {
     meta.string(fn.name);

@@ -29,11 +29,24 @@ func.func @pred_add_multiply(%x: tensor<4xi1>, %y: tensor<4xi1>) -> tensor<4xi1>
   return %1 : tensor<4xi1>
 }
 
+// Float max/min: a NaN operand wins (unordered compares), and equal
+// operands merge their bits, so that -0 < +0: and for max, or for min.
 // CHECK-LABEL: func.func @maximum_by_kind
-// CHECK: arith.maximumf
+// CHECK: ^bb0(%[[A:.*]]: f32, %[[B:.*]]: f32, %{{.*}}: f32):
+// CHECK: %[[GT:.*]] = arith.cmpf ugt, %[[A]], %[[B]] : f32
+// CHECK: %[[PICK:.*]] = arith.select %[[GT]], %[[A]], %[[B]] : f32
+// CHECK: %[[B_NAN:.*]] = arith.cmpf uno, %[[B]], %[[B]] : f32
+// CHECK: %[[PICK2:.*]] = arith.select %[[B_NAN]], %[[B]], %[[PICK]] : f32
+// CHECK: %[[A_BITS:.*]] = arith.bitcast %[[A]] : f32 to i32
+// CHECK: %[[B_BITS:.*]] = arith.bitcast %[[B]] : f32 to i32
+// CHECK: %[[AND:.*]] = arith.andi %[[A_BITS]], %[[B_BITS]] : i32
+// CHECK: %[[MERGED:.*]] = arith.bitcast %[[AND]] : i32 to f32
+// CHECK: %[[EQ:.*]] = arith.cmpf oeq, %[[A]], %[[B]] : f32
+// CHECK: arith.select %[[EQ]], %[[MERGED]], %[[PICK2]] : f32
 // CHECK: arith.maxsi
 // CHECK: arith.maxui
-// CHECK: arith.minimumf
+// CHECK: arith.cmpf ult
+// CHECK: arith.ori
 // CHECK: arith.minsi
 // CHECK: arith.minui
 func.func @maximum_by_kind(%f: tensor<4xf32>, %s: tensor<4xi32>, %u: tensor<4xui32>) -> (tensor<4xf32>, tensor<4xi32>, tensor<4xui32>, tensor<4xf32>, tensor<4xi32>, tensor<4xui32>) {
@@ -211,8 +224,10 @@ func.func @power_int(%b: tensor<4xi32>, %e: tensor<4xi32>) -> tensor<4xi32> {
 // CHECK: arith.select
 // CHECK: linalg.generic {indexing_maps = [#[[SCALAR]], #[[ID]], #[[SCALAR]], #[[ID]]]
 // CHECK: ^bb0(%[[LO:.*]]: f32, %[[X:.*]]: f32, %[[HI:.*]]: f32, %{{.*}}: f32):
-// CHECK: %[[AT_LEAST:.*]] = arith.maximumf %[[X]], %[[LO]] : f32
-// CHECK: arith.minimumf %[[AT_LEAST]], %[[HI]] : f32
+// CHECK: arith.cmpf ugt, %[[X]], %[[LO]] : f32
+// CHECK: arith.cmpf oeq, %[[X]], %[[LO]] : f32
+// CHECK-NEXT: %[[AT_LEAST:.*]] = arith.select
+// CHECK-NEXT: arith.cmpf ult, %[[AT_LEAST]], %[[HI]] : f32
 func.func @select_clamp_rank0(%p: tensor<i1>, %x: tensor<4xf32>, %y: tensor<4xf32>, %lo: tensor<f32>, %hi: tensor<f32>) -> (tensor<4xf32>, tensor<4xf32>) {
   %0 = stablehlo.select %p, %x, %y : tensor<i1>, tensor<4xf32>
   %1 = stablehlo.clamp %lo, %x, %hi : (tensor<f32>, tensor<4xf32>, tensor<f32>) -> tensor<4xf32>

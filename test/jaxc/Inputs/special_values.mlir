@@ -1,8 +1,9 @@
 // Special float inputs whose answers were wrong (test/jax/special_values.py
 // finds them against XLA). NaN results are compared as bits: the sign and
 // payload of a NaN input survive (a signalling NaN comes out quiet), as in
-// XLA. Subnormal inputs get IEEE gradual underflow (XLA on CPU flushes them
-// to zero); expected values are libm's in double precision, rounded.
+// XLA. Run with --denormals=ieee: subnormal inputs get IEEE gradual
+// underflow (XLA on CPU, and jaxc by default, flush them to zero); expected
+// values are libm's in double precision, rounded.
 
 // tanh's exponent-bit scaling turned NaNs with payloads into finite numbers
 // (0x7FFFFFFF gave 1, 0x7FC00001 gave 1/3).
@@ -81,5 +82,19 @@ func.func @square() {
   %z = util.unfoldable_constant dense<[(1.0, 2.0), (0.0, -3.0)]> : tensor<2xcomplex<f32>>
   %zz = chlo.square %z : tensor<2xcomplex<f32>> -> tensor<2xcomplex<f32>>
   check.expect_eq_const %zz, dense<[(-3.0, 4.0), (-9.0, 0.0)]> : tensor<2xcomplex<f32>>
+  return
+}
+
+// max and min order -0 below +0 (arith-expand-ops' expansion of maximumf
+// gave max(+0, -0) = -0 and min(-0, +0) = +0); a NaN operand gives NaN.
+func.func @max_min_signed_zero() {
+  %a = util.unfoldable_constant dense<[0.0, -0.0, -0.0, 0.0, 0x7FF8000000000000, 1.0]> : tensor<6xf64>
+  %b = util.unfoldable_constant dense<[-0.0, 0.0, -0.0, 0.0, 1.0, 0x7FF8000000000000]> : tensor<6xf64>
+  %max = stablehlo.maximum %a, %b : tensor<6xf64>
+  %min = stablehlo.minimum %a, %b : tensor<6xf64>
+  %max_bits = stablehlo.bitcast_convert %max : (tensor<6xf64>) -> tensor<6xui64>
+  %min_bits = stablehlo.bitcast_convert %min : (tensor<6xf64>) -> tensor<6xui64>
+  check.expect_eq_const %max_bits, dense<[0, 0, 9223372036854775808, 0, 9221120237041090560, 9221120237041090560]> : tensor<6xui64>
+  check.expect_eq_const %min_bits, dense<[9223372036854775808, 9223372036854775808, 9223372036854775808, 0, 9221120237041090560, 9221120237041090560]> : tensor<6xui64>
   return
 }

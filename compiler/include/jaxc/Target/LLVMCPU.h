@@ -13,11 +13,17 @@ struct CPUTargetOptions {
   // "host" (this machine's CPU and features), or an LLVM CPU name such as
   // "x86-64" (portable) or "znver4".
   std::string cpu = "host";
+  // Subnormal floats read and written as zero (keeping the sign), as XLA's
+  // CPU backend runs: jax.jit's answers are the reference. false: IEEE 754
+  // subnormals, as the StableHLO spec (and its interpreter) has them.
+  bool flushDenormals = true;
 };
 
-// The resolved triple and CPU name, as recorded in the module file.
+// The resolved triple, CPU name and denormal mode, as recorded in the
+// module file.
 struct ResolvedTarget {
   std::string triple, cpu, features;
+  bool flushDenormals = true;
 };
 mlir::FailureOr<ResolvedTarget> resolveTarget(const CPUTargetOptions &options,
                                               std::string &error);

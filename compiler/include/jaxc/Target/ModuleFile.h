@@ -37,6 +37,7 @@ struct FunctionSignature {
 
 struct ModuleMetadata {
   std::string targetTriple, targetCpu;
+  bool flushDenormals = true; // JAXC_DENORMALS_FLUSH, else _IEEE
   std::vector<FunctionSignature> functions;
 };
 

@@ -126,15 +126,48 @@ template <typename IntOp> FailureOr<Value> emitIntOp(const ScalarCall &call) {
   return emitByKind<Unsupported, IntOp>(call);
 }
 
-// NaN-propagating for floats; on i1, max is or and min is and.
+// Float maximum and minimum as XLA computes them: a NaN operand gives that
+// NaN, and -0 < +0. (arith.maximumf means the same, but arith-expand-ops,
+// which the llvm phase runs for bf16, expands it with no signed-zero case:
+// max(+0, -0) came out -0.) Equal operands differ at most in the sign of a
+// zero, so max takes the and of their bits (+0) and min the or (-0).
+template <bool isMaximum>
+FailureOr<Value> emitFloatExtremum(const ScalarCall &call) {
+  using Predicate = arith::CmpFPredicate;
+  OpBuilder &b = call.b;
+  Location loc = call.loc;
+  Value lhs = call.args[0], rhs = call.args[1];
+  Type floatType = lhs.getType();
+  // Unordered: a NaN lhs wins here, a NaN rhs below.
+  Value lhsWins = arith::CmpFOp::create(
+      b, loc, isMaximum ? Predicate::UGT : Predicate::ULT, lhs, rhs);
+  Value picked = arith::SelectOp::create(b, loc, lhsWins, lhs, rhs);
+  Value rhsIsNan = arith::CmpFOp::create(b, loc, Predicate::UNO, rhs, rhs);
+  picked = arith::SelectOp::create(b, loc, rhsIsNan, rhs, picked);
+  Type intType = b.getIntegerType(floatType.getIntOrFloatBitWidth());
+  Value lhsBits = arith::BitcastOp::create(b, loc, intType, lhs);
+  Value rhsBits = arith::BitcastOp::create(b, loc, intType, rhs);
+  Value mergedBits =
+      isMaximum ? arith::AndIOp::create(b, loc, lhsBits, rhsBits).getResult()
+                : arith::OrIOp::create(b, loc, lhsBits, rhsBits).getResult();
+  Value merged = arith::BitcastOp::create(b, loc, floatType, mergedBits);
+  Value equal = arith::CmpFOp::create(b, loc, Predicate::OEQ, lhs, rhs);
+  return arith::SelectOp::create(b, loc, equal, merged, picked).getResult();
+}
+
+// On i1, max is or and min is and.
 FailureOr<Value> emitMaximum(const ScalarCall &call) {
-  return emitByKind<arith::MaximumFOp, arith::MaxSIOp, arith::MaxUIOp,
-                    arith::OrIOp>(call);
+  if (call.kind() == NumberKind::Float)
+    return emitFloatExtremum</*isMaximum=*/true>(call);
+  return emitByKind<Unsupported, arith::MaxSIOp, arith::MaxUIOp, arith::OrIOp>(
+      call);
 }
 
 FailureOr<Value> emitMinimum(const ScalarCall &call) {
-  return emitByKind<arith::MinimumFOp, arith::MinSIOp, arith::MinUIOp,
-                    arith::AndIOp>(call);
+  if (call.kind() == NumberKind::Float)
+    return emitFloatExtremum</*isMaximum=*/false>(call);
+  return emitByKind<Unsupported, arith::MinSIOp, arith::MinUIOp, arith::AndIOp>(
+      call);
 }
 
 //===----------------------------------------------------------------------===//

@@ -24,6 +24,8 @@
 // The METADATA section ("strings" are u32 length + bytes, no terminator):
 //     string target_triple        e.g. "x86_64-unknown-linux-gnu"
 //     string target_cpu           e.g. "znver4" or "x86-64"
+//     u32    denormal_mode        jaxc_denormal_mode_t: how the code's float
+//                                 arithmetic treats subnormal numbers
 //     u32    function_count
 //     per function:
 //       string name               the MLIR symbol, e.g. "main"
@@ -70,7 +72,7 @@
 
 #define JAXC_MODULE_MAGIC "JAXCMOD"
 #define JAXC_MODULE_MAGIC_SIZE 8
-#define JAXC_MODULE_FORMAT_VERSION 3u
+#define JAXC_MODULE_FORMAT_VERSION 4u
 #define JAXC_MODULE_HEADER_SIZE 32u
 #define JAXC_MODULE_SECTION_ENTRY_SIZE 24u
 
@@ -84,6 +86,19 @@ typedef enum jaxc_section_kind_t {
 // section, and the section's alignment in the file.
 #define JAXC_CONSTANTS_SYMBOL "jaxc_constants"
 #define JAXC_CONSTANTS_ALIGNMENT 64u
+
+// How a module's float arithmetic treats subnormal numbers. The runtime sets
+// the thread's floating-point control (MXCSR on x86-64, FPCR on AArch64) to
+// the module's mode for every call and every parallel_for chunk, and puts
+// the caller's back afterwards.
+typedef enum jaxc_denormal_mode_t {
+  // IEEE 754: subnormal inputs and results are kept (the StableHLO spec).
+  JAXC_DENORMALS_IEEE = 0,
+  // Subnormal inputs read as zero and subnormal results become zero, keeping
+  // the sign (x86 DAZ + FTZ): what XLA's CPU backend does, so jax.jit's
+  // answers are matched bit for bit.
+  JAXC_DENORMALS_FLUSH = 1,
+} jaxc_denormal_mode_t;
 
 // Element types. The numeric values are part of the file format.
 typedef enum jaxc_dtype_t {
@@ -163,17 +178,17 @@ typedef struct jaxc_conv2d_f32_args_t {
 // The LAPACK and BLAS routines behind JAX's lapack_?xxx_ffi custom calls
 // (docs/lapack.md). The numeric values are part of the ABI.
 typedef enum jaxc_lapack_routine_t {
-  JAXC_LAPACK_POTRF = 1, // in: a. out: a, info. options: uplo
-  JAXC_LAPACK_GETRF = 2, // in: a. out: a, ipiv (1-based), info
-  JAXC_LAPACK_GEQRF = 3, // in: a. out: a, tau
-  JAXC_LAPACK_ORGQR = 4, // in: a, tau. out: a (?orgqr or ?ungqr)
-  JAXC_LAPACK_SYEVD = 5, // in: a. out: a, w, info. options: uplo, mode
-  JAXC_LAPACK_TRSM = 6,  // in: a, b. out: b. options: side, uplo, trans, diag
-  JAXC_LAPACK_GESDD = 7, // in: a. out: a, s, u, vt, info. options: mode
-  JAXC_LAPACK_GEEV = 8,  // in: a. out: (wr, wi | w), vl, vr, info.
-                         // options: compute_left, compute_right
-  JAXC_LAPACK_GEES = 9,  // in: a. out: t, vs, (wr, wi | w), sdim, info.
-                         // options: mode, sort
+  JAXC_LAPACK_POTRF = 1,  // in: a. out: a, info. options: uplo
+  JAXC_LAPACK_GETRF = 2,  // in: a. out: a, ipiv (1-based), info
+  JAXC_LAPACK_GEQRF = 3,  // in: a. out: a, tau
+  JAXC_LAPACK_ORGQR = 4,  // in: a, tau. out: a (?orgqr or ?ungqr)
+  JAXC_LAPACK_SYEVD = 5,  // in: a. out: a, w, info. options: uplo, mode
+  JAXC_LAPACK_TRSM = 6,   // in: a, b. out: b. options: side, uplo, trans, diag
+  JAXC_LAPACK_GESDD = 7,  // in: a. out: a, s, u, vt, info. options: mode
+  JAXC_LAPACK_GEEV = 8,   // in: a. out: (wr, wi | w), vl, vr, info.
+                          // options: compute_left, compute_right
+  JAXC_LAPACK_GEES = 9,   // in: a. out: t, vs, (wr, wi | w), sdim, info.
+                          // options: mode, sort
   JAXC_LAPACK_GEHRD = 10, // in: a. out: a, tau, info. options: low, high
   JAXC_LAPACK_SYTRD = 11, // in: a. out: a, d, e, tau, info. options: uplo
   JAXC_LAPACK_GTSV = 12,  // in: dl, d, du, b. out: dl, d, du, b, info

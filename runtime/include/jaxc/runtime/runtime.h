@@ -1,4 +1,5 @@
-//===- runtime.h - The jaxc runtime C API --------------------------*- C -*-===//
+//===- runtime.h - The jaxc runtime C API --------------------------*- C
+//-*-===//
 //
 // Load a compiled module file, look up a function, call it with caller-owned
 // buffers. The runtime links no MLIR or LLVM. Every fallible call returns a
@@ -98,6 +99,8 @@ void jaxc_module_free(jaxc_module_t *module); // NULL is fine
 uint32_t jaxc_module_format_version(const jaxc_module_t *module);
 const char *jaxc_module_target_triple(const jaxc_module_t *module);
 const char *jaxc_module_target_cpu(const jaxc_module_t *module);
+// How the module's code treats subnormal floats; calls run in this mode.
+jaxc_denormal_mode_t jaxc_module_denormal_mode(const jaxc_module_t *module);
 size_t jaxc_module_native_code_size(const jaxc_module_t *module);
 // Bytes of the CONSTANTS section (0 without one).
 size_t jaxc_module_constants_size(const jaxc_module_t *module);
@@ -131,8 +134,9 @@ size_t jaxc_function_check_count(const jaxc_function_t *fn);
 // the outputs are still written.
 // Runs on a process-wide local-task device, created on first use.
 jaxc_status_t jaxc_function_call(const jaxc_function_t *fn,
-                                 const jaxc_buffer_t *inputs, size_t input_count,
-                                 jaxc_buffer_t *outputs, size_t output_count);
+                                 const jaxc_buffer_t *inputs,
+                                 size_t input_count, jaxc_buffer_t *outputs,
+                                 size_t output_count);
 
 //===-- Devices -----------------------------------------------------------===//
 
@@ -149,21 +153,19 @@ typedef struct jaxc_device_t jaxc_device_t;
 
 // Starts the device's threads. INVALID_ARGUMENT for an unknown kind or a
 // JAXC_THREAD_COUNT that is not a number from 1 to 1024.
-jaxc_status_t jaxc_device_create(jaxc_device_kind_t kind,
-                                 jaxc_device_t **out);
+jaxc_status_t jaxc_device_create(jaxc_device_kind_t kind, jaxc_device_t **out);
 // Stops its threads; no call may be running on it. NULL is fine.
 void jaxc_device_free(jaxc_device_t *device);
 // Threads a call on the device may use (>= 1); 0 for NULL.
 uint32_t jaxc_device_thread_count(const jaxc_device_t *device);
 
-// jaxc_function_call on `device` (not NULL). Several threads may call on one device at
-// once; a parallel loop that finds the device's threads busy with another
-// call's loop runs on its caller's thread alone.
+// jaxc_function_call on `device` (not NULL). Several threads may call on one
+// device at once; a parallel loop that finds the device's threads busy with
+// another call's loop runs on its caller's thread alone.
 jaxc_status_t jaxc_function_call_on(const jaxc_function_t *fn,
                                     jaxc_device_t *device,
                                     const jaxc_buffer_t *inputs,
-                                    size_t input_count,
-                                    jaxc_buffer_t *outputs,
+                                    size_t input_count, jaxc_buffer_t *outputs,
                                     size_t output_count);
 
 #ifdef __cplusplus

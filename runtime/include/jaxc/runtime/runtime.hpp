@@ -206,6 +206,9 @@ public:
     return jaxc_module_target_triple(module.get());
   }
   std::string targetCpu() const { return jaxc_module_target_cpu(module.get()); }
+  jaxc_denormal_mode_t denormalMode() const {
+    return jaxc_module_denormal_mode(module.get());
+  }
   const jaxc_module_t *get() const { return module.get(); }
 
 private:
