@@ -48,7 +48,10 @@ func.func @f32_ops(%x: f32) -> (f32, f32) {
 // CHECK: %[[M:.*]] = math.fma %[[P]], %[[SCALE]], %[[SCALEM1]]
 // CHECK: %[[DEN:.*]] = arith.addf %[[M]], %[[TWO]]
 // CHECK: %[[Q:.*]] = arith.divf %[[M]], %[[DEN]]
-// CHECK-NEXT: math.copysign %[[Q]], %[[X]]
+// CHECK-NEXT: %[[SIGNED:.*]] = math.copysign %[[Q]], %[[X]]
+// Below 2^-13: x itself.
+// CHECK-NEXT: %[[TINY:.*]] = arith.cmpf olt, %[[CAPPED]], %{{.*}}
+// CHECK-NEXT: arith.select %[[TINY]], %[[X]], %[[SIGNED]]
 // CHECK-NEXT: return
 func.func @tanh_f32(%x: vector<16xf32>) -> vector<16xf32> {
   %0 = math.tanh %x : vector<16xf32>

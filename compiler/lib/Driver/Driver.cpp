@@ -237,7 +237,9 @@ CompileOutcome compileSource(const std::string &text,
     return outcome;
   };
 
-  using PhaseBuilder = void (*)(OpPassManager &);
+  const PipelineOptions pipelineOptions =
+      PipelineOptions::forTarget(target->triple, target->flushDenormals);
+  using PhaseBuilder = void (*)(OpPassManager &, const PipelineOptions &);
   const std::pair<Phase, PhaseBuilder> mlirPhases[] = {
       {Phase::Input, buildInputPhase},
       {Phase::Linalg, buildLinalgPhase},
@@ -255,7 +257,7 @@ CompileOutcome compileSource(const std::string &text,
     // Elided weights are rejected or filled before anything reads them.
     if (phase == Phase::Input)
       pm.addPass(createElidedConstantsPass({options.fillElidedConstants}));
-    build(pm);
+    build(pm, pipelineOptions);
     if (failed(pm.run(*module)))
       return failedRun();
     if (phase == Phase::Input) {

@@ -15,6 +15,9 @@
 #include "mlir/Pass/PassRegistry.h"
 #include "mlir/Transforms/Passes.h"
 
+#include "llvm/TargetParser/Host.h"
+#include "llvm/TargetParser/Triple.h"
+
 using namespace mlir;
 
 namespace jaxc {
@@ -52,7 +55,16 @@ std::string listPhases() {
   return names;
 }
 
-void buildInputPhase(OpPassManager &pm) {
+PipelineOptions PipelineOptions::forTarget(llvm::StringRef triple,
+                                           bool flushDenormals) {
+  PipelineOptions options;
+  options.flushDenormals = flushDenormals;
+  if (llvm::Triple(triple).getArch() == llvm::Triple::x86_64)
+    options.streamingStoreBytes = 16 << 20;
+  return options;
+}
+
+void buildInputPhase(OpPassManager &pm, const PipelineOptions &) {
   pm.addPass(createDropSingleDeviceShardingPass());
   pm.addPass(createDecomposeCompositesPass());
   pm.addPass(createInlinerPass());
@@ -63,14 +75,14 @@ void buildInputPhase(OpPassManager &pm) {
   pm.addPass(createCHLOToStableHLOPass());
 }
 
-void buildLinalgPhase(OpPassManager &pm) {
+void buildLinalgPhase(OpPassManager &pm, const PipelineOptions &) {
   pm.addPass(createStableHLOToLinalgPass());
   pm.addPass(createCanonicalizerPass());
   pm.addPass(createFuseElementwisePass());
   pm.addPass(createCSEPass());
 }
 
-void buildBufferizedPhase(OpPassManager &pm) {
+void buildBufferizedPhase(OpPassManager &pm, const PipelineOptions &) {
   bufferization::OneShotBufferizePassOptions bufferize;
   bufferize.bufferizeFunctionBoundaries = true;
   // scf.while loops (stablehlo.while) carry freshly computed tensors.
@@ -93,7 +105,7 @@ void buildBufferizedPhase(OpPassManager &pm) {
   pm.addPass(createInlineNonBarePtrCallsPass());
 }
 
-void buildLLVMPhase(OpPassManager &pm) {
+void buildLLVMPhase(OpPassManager &pm, const PipelineOptions &options) {
   // One loop instead of a nest per elementwise op: far less for LLVM to
   // vectorize and unroll.
   pm.addNestedPass<func::FuncOp>(createCollapseParallelDimsPass());
@@ -101,12 +113,7 @@ void buildLLVMPhase(OpPassManager &pm) {
   // the runtime's thread pool.
   pm.addNestedPass<func::FuncOp>(createConvertLinalgToParallelLoopsPass());
   OutlineParallelLoopsPassOptions outline;
-#if defined(__x86_64__)
-  // Code is made for the host (Target/LLVMCPU.cpp); streaming stores and
-  // their fence are x86's. 16 MiB: an output that large leaves the caches
-  // before anything reads it back.
-  outline.streamingStoreBytes = 16 << 20;
-#endif
+  outline.streamingStoreBytes = options.streamingStoreBytes;
   pm.addPass(createOutlineParallelLoopsPass(outline));
   pm.addPass(createLowerAffinePass());
   pm.addPass(createSCFToControlFlowPass());
@@ -126,13 +133,13 @@ void buildLLVMPhase(OpPassManager &pm) {
   pm.addPass(createVectorizableMathPass(vectorizableMath));
   pm.addPass(createConvertMathToFuncs());
   pm.addPass(createPreciseMathToLibmPass());
+  if (options.flushDenormals)
+    pm.addPass(createFlushLogArgumentsPass());
   pm.addPass(createConvertMathToLLVMPass());
   pm.addPass(createConvertMathToLibmPass());
   // The streaming rows' vector loads, stores and broadcasts.
   pm.addPass(createConvertVectorToLLVMPass());
-  arith::ArithExpandOpsPassOptions expand;
-  expand.includeBf16 = true;
-  pm.addPass(arith::createArithExpandOpsPass(expand));
+  pm.addPass(createExpandArithPass());
   pm.addPass(createArithToLLVMConversionPass());
   pm.addPass(createConvertComplexToLLVMPass());
   ConvertFuncToLLVMPassOptions funcToLLVM;
@@ -149,25 +156,30 @@ void buildLLVMPhase(OpPassManager &pm) {
 }
 
 void registerPipelines() {
+  using Builder = void (*)(OpPassManager &, const PipelineOptions &);
+  static const PipelineOptions hostOptions = PipelineOptions::forTarget(
+      llvm::sys::getDefaultTargetTriple(), /*flushDenormals=*/true);
+  auto withHostOptions = [](Builder build) {
+    return [build](OpPassManager &pm) { build(pm, hostOptions); };
+  };
   PassPipelineRegistration<>("jaxc-input-phase",
                              "Inline, then extract check.expect_* calls",
-                             buildInputPhase);
+                             withHostOptions(buildInputPhase));
   PassPipelineRegistration<>("jaxc-linalg-phase",
                              "Lower StableHLO to linalg and fuse",
-                             buildLinalgPhase);
+                             withHostOptions(buildLinalgPhase));
   PassPipelineRegistration<>("jaxc-bufferized-phase",
                              "Bufferize; results become out-parameters",
-                             buildBufferizedPhase);
+                             withHostOptions(buildBufferizedPhase));
   PassPipelineRegistration<>("jaxc-llvm-phase",
                              "Lower to the LLVM dialect with entry points",
-                             buildLLVMPhase);
-  PassPipelineRegistration<>("jaxc-to-llvm", "All phases up to llvm",
-                             [](OpPassManager &pm) {
-                               buildInputPhase(pm);
-                               buildLinalgPhase(pm);
-                               buildBufferizedPhase(pm);
-                               buildLLVMPhase(pm);
-                             });
+                             withHostOptions(buildLLVMPhase));
+  PassPipelineRegistration<>(
+      "jaxc-to-llvm", "All phases up to llvm", [](OpPassManager &pm) {
+        for (Builder build : {buildInputPhase, buildLinalgPhase,
+                              buildBufferizedPhase, buildLLVMPhase})
+          build(pm, hostOptions);
+      });
 }
 
 } // namespace jaxc

@@ -2,6 +2,8 @@
 
 #include "jaxc/Transforms/Passes.h"
 
+#include "mlir/Dialect/Arith/IR/Arith.h"
+#include "mlir/Dialect/Func/IR/FuncOps.h"
 #include "mlir/Dialect/Math/IR/Math.h"
 #include "mlir/IR/Builders.h"
 #include "mlir/IR/SymbolTable.h"
@@ -17,10 +19,16 @@ namespace {
 
 struct LibmFunction {
   StringRef opName, f32Name, f64Name;
+  // Below these magnitudes (f32, f64) the function is x itself, rounded,
+  // and x is returned without the call; 0: always call. expm1(x) =
+  // x (1 + x/2 + ...) rounds to x below 2^-24 (f32) and 2^-53 (f64). XLA's
+  // expm1 returns x's bits there, subnormals included, where glibc's
+  // arithmetic under --denormals=flush gives 0.
+  double identityBelowF32, identityBelowF64;
 };
 constexpr LibmFunction kLibmFunctions[] = {
-    {"math.expm1", "expm1f", "expm1"},
-    {"math.log1p", "log1pf", "log1p"},
+    {"math.expm1", "expm1f", "expm1", 0x1p-24, 0x1p-53},
+    {"math.log1p", "log1pf", "log1p", 0, 0},
 };
 
 struct PreciseMathToLibmPass
@@ -57,9 +65,22 @@ struct PreciseMathToLibmPass
         callee.setPrivate();
       }
       builder.setInsertionPoint(op);
-      auto call = builder.create<func::CallOp>(op->getLoc(), callee,
-                                               op->getOperands());
-      op->replaceAllUsesWith(call);
+      Location loc = op->getLoc();
+      Value x = op->getOperand(0);
+      Value result =
+          func::CallOp::create(builder, loc, callee, op->getOperands())
+              .getResult(0);
+      double identityBelow =
+          type.isF32() ? fn->identityBelowF32 : fn->identityBelowF64;
+      if (identityBelow != 0) {
+        Value bound = arith::ConstantOp::create(
+            builder, loc, builder.getFloatAttr(type, identityBelow));
+        Value tiny =
+            arith::CmpFOp::create(builder, loc, arith::CmpFPredicate::OLT,
+                                  math::AbsFOp::create(builder, loc, x), bound);
+        result = arith::SelectOp::create(builder, loc, tiny, x, result);
+      }
+      op->getResult(0).replaceAllUsesWith(result);
       op->erase();
     }
   }

@@ -163,7 +163,8 @@ struct ExpF32Expansion : OpRewritePattern<math::ExpOp> {
 // moves tanh by far less), p = e^2r - 1 = 2r + r^2 P(r) with P a degree-5
 // minimax fit (relative error of p 3e-10), and 2^k built in the exponent
 // bits. For k = 0, m = p exactly: small results keep their relative
-// accuracy without a second branch. Then the sign of x, so tanh(-0) = -0.
+// accuracy without a second branch. Then the sign of x, so tanh(-0) = -0;
+// below 2^-13, x itself.
 // A vector costs one division and 10 multiplies or fmas; two branches (a
 // rational below 1, 1 - 2/(e^2a + 1) above) cost 13, a compare and four
 // selects for 1.33 ULP, and made GELU 15-20% slower. The cap carries NaN
@@ -228,7 +229,13 @@ struct TanhF32Expansion : OpRewritePattern<math::TanhOp> {
         rewriter.create<arith::SubFOp>(loc, scale, floatConst(1.0)));
     Value magnitude = rewriter.create<arith::DivFOp>(
         loc, m, rewriter.create<arith::AddFOp>(loc, m, floatConst(2.0)));
-    rewriter.replaceOpWithNewOp<math::CopySignOp>(op, magnitude, x);
+    Value result = rewriter.create<math::CopySignOp>(loc, magnitude, x);
+    // Below 2^-13, tanh(x) = x (1 - x^2/3) rounds to x; x's own bits, as
+    // XLA returns them, also for subnormals, which the expansion's
+    // arithmetic would flush under --denormals=flush.
+    Value tiny = rewriter.create<arith::CmpFOp>(loc, arith::CmpFPredicate::OLT,
+                                                a, floatConst(0x1p-13));
+    rewriter.replaceOpWithNewOp<arith::SelectOp>(op, tiny, x, result);
     return success();
   }
 };

@@ -12,7 +12,9 @@
 // CHECK-DAG: %[[CLAMPED:.*]] = stablehlo.maximum %{{.*}}, %[[BELOW_FOUR]]
 // CHECK-DAG: stablehlo.constant dense<-2.72614237E-10>
 // CHECK-DAG: stablehlo.constant dense<-0.0142647391>
-// CHECK: %[[RATIO:.*]] = stablehlo.divide
+// x (P/Q): x P would leave the normals for x near 2^-126.
+// CHECK: %[[PQ:.*]] = stablehlo.divide
+// CHECK: %[[RATIO:.*]] = stablehlo.multiply %[[CLAMPED]], %[[PQ]]
 // CHECK: %[[BELOW_ONE:.*]] = stablehlo.minimum %[[RATIO]]
 // CHECK: stablehlo.maximum %{{.*}}, %[[BELOW_ONE]]
 func.func @erf_f32(%x: tensor<4xf32>) -> tensor<4xf32> {

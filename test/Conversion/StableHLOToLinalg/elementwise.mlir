@@ -29,24 +29,11 @@ func.func @pred_add_multiply(%x: tensor<4xi1>, %y: tensor<4xi1>) -> tensor<4xi1>
   return %1 : tensor<4xi1>
 }
 
-// Float max/min: a NaN operand wins (unordered compares), and equal
-// operands merge their bits, so that -0 < +0: and for max, or for min.
 // CHECK-LABEL: func.func @maximum_by_kind
-// CHECK: ^bb0(%[[A:.*]]: f32, %[[B:.*]]: f32, %{{.*}}: f32):
-// CHECK: %[[GT:.*]] = arith.cmpf ugt, %[[A]], %[[B]] : f32
-// CHECK: %[[PICK:.*]] = arith.select %[[GT]], %[[A]], %[[B]] : f32
-// CHECK: %[[B_NAN:.*]] = arith.cmpf uno, %[[B]], %[[B]] : f32
-// CHECK: %[[PICK2:.*]] = arith.select %[[B_NAN]], %[[B]], %[[PICK]] : f32
-// CHECK: %[[A_BITS:.*]] = arith.bitcast %[[A]] : f32 to i32
-// CHECK: %[[B_BITS:.*]] = arith.bitcast %[[B]] : f32 to i32
-// CHECK: %[[AND:.*]] = arith.andi %[[A_BITS]], %[[B_BITS]] : i32
-// CHECK: %[[MERGED:.*]] = arith.bitcast %[[AND]] : i32 to f32
-// CHECK: %[[EQ:.*]] = arith.cmpf oeq, %[[A]], %[[B]] : f32
-// CHECK: arith.select %[[EQ]], %[[MERGED]], %[[PICK2]] : f32
+// CHECK: arith.maximumf
 // CHECK: arith.maxsi
 // CHECK: arith.maxui
-// CHECK: arith.cmpf ult
-// CHECK: arith.ori
+// CHECK: arith.minimumf
 // CHECK: arith.minsi
 // CHECK: arith.minui
 func.func @maximum_by_kind(%f: tensor<4xf32>, %s: tensor<4xi32>, %u: tensor<4xui32>) -> (tensor<4xf32>, tensor<4xi32>, tensor<4xui32>, tensor<4xf32>, tensor<4xi32>, tensor<4xui32>) {
@@ -143,12 +130,15 @@ func.func @shifts(%x: tensor<4xi32>, %s: tensor<4xi32>) -> (tensor<4xi32>, tenso
   return %0, %1, %2 : tensor<4xi32>, tensor<4xi32>, tensor<4xi32>
 }
 
-// Float sign keeps NaN and signed zeros (x is returned where x == 0 or NaN).
+// Float sign is copysign(x != 0 ? 1 : 0, x), and x for NaN: a fresh signed
+// zero, so that a subnormal x read as zero (DAZ) gives +-0, not x.
 // CHECK-LABEL: func.func @sign
 // CHECK: ^bb0(%[[X:.*]]: f32, %{{.*}}: f32):
-// CHECK: %[[SIGNED_ONE:.*]] = math.copysign %cst{{.*}}, %[[X]] : f32
-// CHECK: %[[ZERO_OR_NAN:.*]] = arith.cmpf ueq, %[[X]], %cst{{.*}} : f32
-// CHECK: arith.select %[[ZERO_OR_NAN]], %[[X]], %[[SIGNED_ONE]] : f32
+// CHECK: %[[NONZERO:.*]] = arith.cmpf one, %[[X]], %[[ZERO:.*]] : f32
+// CHECK: %[[MAGNITUDE:.*]] = arith.select %[[NONZERO]], %{{.*}}, %[[ZERO]] : f32
+// CHECK: %[[SIGNED:.*]] = math.copysign %[[MAGNITUDE]], %[[X]] : f32
+// CHECK: %[[NAN:.*]] = arith.cmpf uno, %[[X]], %[[X]] : f32
+// CHECK: arith.select %[[NAN]], %[[X]], %[[SIGNED]] : f32
 // CHECK: ^bb0(%[[I:.*]]: i8, %{{.*}}: i8):
 // CHECK: %[[NONZERO:.*]] = arith.cmpi ne, %[[I]], %c0_i8 : i8
 // CHECK: %[[ONE:.*]] = arith.extui %[[NONZERO]] : i1 to i8
@@ -224,10 +214,8 @@ func.func @power_int(%b: tensor<4xi32>, %e: tensor<4xi32>) -> tensor<4xi32> {
 // CHECK: arith.select
 // CHECK: linalg.generic {indexing_maps = [#[[SCALAR]], #[[ID]], #[[SCALAR]], #[[ID]]]
 // CHECK: ^bb0(%[[LO:.*]]: f32, %[[X:.*]]: f32, %[[HI:.*]]: f32, %{{.*}}: f32):
-// CHECK: arith.cmpf ugt, %[[X]], %[[LO]] : f32
-// CHECK: arith.cmpf oeq, %[[X]], %[[LO]] : f32
-// CHECK-NEXT: %[[AT_LEAST:.*]] = arith.select
-// CHECK-NEXT: arith.cmpf ult, %[[AT_LEAST]], %[[HI]] : f32
+// CHECK: %[[AT_LEAST:.*]] = arith.maximumf %[[X]], %[[LO]] : f32
+// CHECK: arith.minimumf %[[AT_LEAST]], %[[HI]] : f32
 func.func @select_clamp_rank0(%p: tensor<i1>, %x: tensor<4xf32>, %y: tensor<4xf32>, %lo: tensor<f32>, %hi: tensor<f32>) -> (tensor<4xf32>, tensor<4xf32>) {
   %0 = stablehlo.select %p, %x, %y : tensor<i1>, tensor<4xf32>
   %1 = stablehlo.clamp %lo, %x, %hi : (tensor<f32>, tensor<4xf32>, tensor<f32>) -> tensor<4xf32>

@@ -28,16 +28,33 @@ llvm::StringRef phaseName(Phase phase);
 // "input, linalg, bufferized, llvm, llvmir, module".
 std::string listPhases();
 
+// What the phases need to know of the target and the user's flags.
+struct PipelineOptions {
+  // --denormals=flush: the f64 logarithms, glibc calls, get subnormal
+  // arguments as zeros (jaxc-flush-log-arguments), as DAZ reads them.
+  bool flushDenormals = true;
+  // Elementwise outputs of at least this many bytes are written with
+  // non-temporal stores (jaxc-outline-parallel-loops); 0: never.
+  int64_t streamingStoreBytes = 0;
+
+  // The options for code that runs on `triple`: streaming stores from
+  // 16 MiB on x86-64 (an output that large leaves the caches before
+  // anything reads it back; the stores and their fence are x86's).
+  static PipelineOptions forTarget(llvm::StringRef triple, bool flushDenormals);
+};
+
 // The passes that take the IR from the end of one phase to the end of
 // `phase`. Input..LLVM are MLIR pass pipelines; LLVMIR and Module are done
 // by the target (Target/LLVMCPU.h).
-void buildInputPhase(mlir::OpPassManager &pm);
-void buildLinalgPhase(mlir::OpPassManager &pm);
-void buildBufferizedPhase(mlir::OpPassManager &pm);
-void buildLLVMPhase(mlir::OpPassManager &pm);
+void buildInputPhase(mlir::OpPassManager &pm, const PipelineOptions &options);
+void buildLinalgPhase(mlir::OpPassManager &pm, const PipelineOptions &options);
+void buildBufferizedPhase(mlir::OpPassManager &pm,
+                          const PipelineOptions &options);
+void buildLLVMPhase(mlir::OpPassManager &pm, const PipelineOptions &options);
 
 // Registers `jaxc-input-phase`, ... `jaxc-llvm-phase` and
-// `jaxc-to-llvm` (all four) for jaxc-opt.
+// `jaxc-to-llvm` (all four) for jaxc-opt, with the options for the host
+// and flushed denormals (jaxc compile's defaults).
 void registerPipelines();
 
 } // namespace jaxc

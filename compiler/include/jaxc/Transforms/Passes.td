@@ -64,6 +64,32 @@ def EraseTokensPass : Pass<"jaxc-erase-tokens", "mlir::ModuleOp"> {
   }];
 }
 
+def ExpandArithPass : Pass<"jaxc-expand-arith"> {
+  let summary = "Expand the arith ops LLVM has no instruction for, but "
+                "maximumf/minimumf";
+  let description = [{
+    ceildivsi/ceildivui/floordivsi and bf16 extf/truncf become integer
+    arithmetic, as MLIR's arith-expand does. arith.maximumf and minimumf
+    stay, to become llvm.maximum/minimum: MLIR's expansion of them drops
+    the signed-zero case (-0 < +0) and, as a select, keeps a subnormal the
+    hardware flushes under DAZ.
+  }];
+  let dependentDialects = ["mlir::arith::ArithDialect"];
+}
+
+def FlushLogArgumentsPass : Pass<"jaxc-flush-log-arguments"> {
+  let summary = "Subnormal operands of math.log/log2/log10 become signed "
+                "zeros";
+  let description = [{
+    For modules compiled with --denormals=flush, where the hardware reads
+    subnormal operands as zero (DAZ): LLVM lowers the f64 logarithms to
+    glibc calls, which read a subnormal's exponent from its bits
+    (log(5e-324) = -744.4, where XLA gives -inf). Their operands below the
+    smallest normal number in magnitude become zeros of their sign.
+  }];
+  let dependentDialects = ["mlir::arith::ArithDialect"];
+}
+
 def ResolveJaxCustomCallsPass
     : Pass<"jaxc-resolve-jax-custom-calls", "mlir::ModuleOp"> {
   let summary = "Give meaning to the custom calls JAX emits on one device";

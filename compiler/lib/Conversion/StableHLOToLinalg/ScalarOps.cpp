@@ -126,48 +126,16 @@ template <typename IntOp> FailureOr<Value> emitIntOp(const ScalarCall &call) {
   return emitByKind<Unsupported, IntOp>(call);
 }
 
-// Float maximum and minimum as XLA computes them: a NaN operand gives that
-// NaN, and -0 < +0. (arith.maximumf means the same, but arith-expand-ops,
-// which the llvm phase runs for bf16, expands it with no signed-zero case:
-// max(+0, -0) came out -0.) Equal operands differ at most in the sign of a
-// zero, so max takes the and of their bits (+0) and min the or (-0).
-template <bool isMaximum>
-FailureOr<Value> emitFloatExtremum(const ScalarCall &call) {
-  using Predicate = arith::CmpFPredicate;
-  OpBuilder &b = call.b;
-  Location loc = call.loc;
-  Value lhs = call.args[0], rhs = call.args[1];
-  Type floatType = lhs.getType();
-  // Unordered: a NaN lhs wins here, a NaN rhs below.
-  Value lhsWins = arith::CmpFOp::create(
-      b, loc, isMaximum ? Predicate::UGT : Predicate::ULT, lhs, rhs);
-  Value picked = arith::SelectOp::create(b, loc, lhsWins, lhs, rhs);
-  Value rhsIsNan = arith::CmpFOp::create(b, loc, Predicate::UNO, rhs, rhs);
-  picked = arith::SelectOp::create(b, loc, rhsIsNan, rhs, picked);
-  Type intType = b.getIntegerType(floatType.getIntOrFloatBitWidth());
-  Value lhsBits = arith::BitcastOp::create(b, loc, intType, lhs);
-  Value rhsBits = arith::BitcastOp::create(b, loc, intType, rhs);
-  Value mergedBits =
-      isMaximum ? arith::AndIOp::create(b, loc, lhsBits, rhsBits).getResult()
-                : arith::OrIOp::create(b, loc, lhsBits, rhsBits).getResult();
-  Value merged = arith::BitcastOp::create(b, loc, floatType, mergedBits);
-  Value equal = arith::CmpFOp::create(b, loc, Predicate::OEQ, lhs, rhs);
-  return arith::SelectOp::create(b, loc, equal, merged, picked).getResult();
-}
-
-// On i1, max is or and min is and.
+// NaN-propagating for floats, -0 < +0 (jaxc-expand-arith keeps them for
+// llvm.maximum/minimum); on i1, max is or and min is and.
 FailureOr<Value> emitMaximum(const ScalarCall &call) {
-  if (call.kind() == NumberKind::Float)
-    return emitFloatExtremum</*isMaximum=*/true>(call);
-  return emitByKind<Unsupported, arith::MaxSIOp, arith::MaxUIOp, arith::OrIOp>(
-      call);
+  return emitByKind<arith::MaximumFOp, arith::MaxSIOp, arith::MaxUIOp,
+                    arith::OrIOp>(call);
 }
 
 FailureOr<Value> emitMinimum(const ScalarCall &call) {
-  if (call.kind() == NumberKind::Float)
-    return emitFloatExtremum</*isMaximum=*/false>(call);
-  return emitByKind<Unsupported, arith::MinSIOp, arith::MinUIOp, arith::AndIOp>(
-      call);
+  return emitByKind<arith::MinimumFOp, arith::MinSIOp, arith::MinUIOp,
+                    arith::AndIOp>(call);
 }
 
 //===----------------------------------------------------------------------===//
@@ -287,12 +255,19 @@ FailureOr<Value> emitSign(const ScalarCall &call) {
   Type type = x.getType();
   switch (call.kind()) {
   case NumberKind::Float: {
-    Value signedOne = math::CopySignOp::create(
-        b, loc, createFloatConstant(b, loc, type, 1.0), x);
-    Value zeroOrNaN =
-        arith::CmpFOp::create(b, loc, arith::CmpFPredicate::UEQ, x,
-                              createFloatConstant(b, loc, type, 0.0));
-    return arith::SelectOp::create(b, loc, zeroOrNaN, x, signedOne).getResult();
+    // copysign(x != 0 ? 1 : 0, x), NaN for NaN. The zero is a fresh one, not
+    // x: under DAZ a subnormal x compares equal to 0 and its sign is +-0, as
+    // XLA's CPU backend gives.
+    Value zero = createFloatConstant(b, loc, type, 0.0);
+    Value isNonZero =
+        arith::CmpFOp::create(b, loc, arith::CmpFPredicate::ONE, x, zero);
+    Value magnitude = arith::SelectOp::create(
+        b, loc, isNonZero, createFloatConstant(b, loc, type, 1.0), zero);
+    Value signedMagnitude = math::CopySignOp::create(b, loc, magnitude, x);
+    Value isNaN =
+        arith::CmpFOp::create(b, loc, arith::CmpFPredicate::UNO, x, x);
+    return arith::SelectOp::create(b, loc, isNaN, x, signedMagnitude)
+        .getResult();
   }
   case NumberKind::Signed:
   case NumberKind::Unsigned: {
