@@ -52,6 +52,18 @@ func.func @bf16_dot(%x: tensor<3x4xbf16>, %y: tensor<4x2xbf16>) -> tensor<3x2xbf
   return %0 : tensor<3x2xbf16>
 }
 
+// An algorithm that names what jaxc computes anyway (JAX's BF16_BF16_F32
+// for bf16 operands, f32 result) lowers as the plain dot_general.
+// CHECK-LABEL: func.func @bf16_algorithm
+// CHECK: linalg.fill ins(%{{.*}} : f32) outs(%{{.*}} : tensor<3x2xf32>)
+// CHECK: arith.extf %{{.*}} : bf16 to f32
+// CHECK: arith.mulf %{{.*}}, %{{.*}} : f32
+// CHECK: arith.addf %{{.*}}, %{{.*}} : f32
+func.func @bf16_algorithm(%x: tensor<3x4xbf16>, %y: tensor<4x2xbf16>) -> tensor<3x2xf32> {
+  %0 = stablehlo.dot_general %x, %y, contracting_dims = [1] x [0], algorithm = <lhs_precision_type = bf16, rhs_precision_type = bf16, accumulation_type = f32, lhs_component_count = 1, rhs_component_count = 1, num_primitive_operations = 1, allow_imprecise_accumulation = false> : (tensor<3x4xbf16>, tensor<4x2xbf16>) -> tensor<3x2xf32>
+  return %0 : tensor<3x2xf32>
+}
+
 // The i1 dot is an or of ands.
 // CHECK-LABEL: func.func @pred_dot
 // CHECK: linalg.fill ins(%false : i1) outs(%{{.*}} : tensor<i1>)

@@ -34,15 +34,6 @@
 
 // -----
 
-"vhlo.func_v1"() <{arg_attrs = #vhlo.array_v1<[]>, function_type = #vhlo.type_v1<!vhlo.func_v1<(!vhlo.tensor_v1<2x2x!vhlo.bf16_v1>) -> !vhlo.tensor_v1<2x2x!vhlo.f32_v1>>>, res_attrs = #vhlo.array_v1<[]>, sym_name = #vhlo.string_v1<"main">, sym_visibility = #vhlo.string_v1<"public">}> ({
-^bb0(%x: !vhlo.tensor_v1<2x2x!vhlo.bf16_v1>):
-  // expected-error @+1 {{'vhlo.dot_general_v2' op with a dot algorithm is not supported by jaxc yet}}
-  %0 = "vhlo.dot_general_v2"(%x, %x) <{accumulation_type = #vhlo.type_v1<!vhlo.f32_v1>, allow_imprecise_accumulation = #vhlo.bool_v1<false>, lhs_batching_dimensions = #vhlo.tensor_v1<dense<> : tensor<0xi64>>, lhs_component_count = #vhlo.integer_v1<1 : i64>, lhs_contracting_dimensions = #vhlo.tensor_v1<dense<1> : tensor<1xi64>>, lhs_precision_type = #vhlo.type_v1<!vhlo.bf16_v1>, num_primitive_operations = #vhlo.integer_v1<1 : i64>, precision_config = #vhlo.array_v1<[]>, rhs_batching_dimensions = #vhlo.tensor_v1<dense<> : tensor<0xi64>>, rhs_component_count = #vhlo.integer_v1<1 : i64>, rhs_contracting_dimensions = #vhlo.tensor_v1<dense<0> : tensor<1xi64>>, rhs_precision_type = #vhlo.type_v1<!vhlo.bf16_v1>}> : (!vhlo.tensor_v1<2x2x!vhlo.bf16_v1>, !vhlo.tensor_v1<2x2x!vhlo.bf16_v1>) -> !vhlo.tensor_v1<2x2x!vhlo.f32_v1>
-  "vhlo.return_v1"(%0) : (!vhlo.tensor_v1<2x2x!vhlo.f32_v1>) -> ()
-}) : () -> ()
-
-// -----
-
 // A bounded dynamic dimension: the tensor type's encoding.
 // expected-error @+1 {{'vhlo.func_v1' op has a bounded dynamic dimension ('!vhlo.tensor_v1<?x!vhlo.f32_v1, #vhlo.type_extensions_v1<bounds = [4]>>'), which is not supported by jaxc yet}}
 "vhlo.func_v1"() <{arg_attrs = #vhlo.array_v1<[]>, function_type = #vhlo.type_v1<!vhlo.func_v1<(!vhlo.tensor_v1<?x!vhlo.f32_v1, #vhlo.type_extensions_v1<bounds = [4]>>) -> ()>>, res_attrs = #vhlo.array_v1<[]>, sym_name = #vhlo.string_v1<"main">, sym_visibility = #vhlo.string_v1<"public">}> ({

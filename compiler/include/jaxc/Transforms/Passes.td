@@ -102,7 +102,10 @@ def ResolveJaxCustomCallsPass
       predicate known only at run time needs dynamic shapes, and is
       refused naming the op;
     - `@mhlo.<op>` with `mhlo.attributes`, JAX's spelling of a CHLO op
-      inside a serialized artifact, becomes `chlo.<op>` when jaxc has it.
+      inside a serialized artifact, becomes `chlo.<op>` when jaxc has it;
+    - `@ApproxTopK` (lax.approx_max_k/approx_min_k) becomes what XLA runs
+      on CPU: a stable sort along `reduction_dim` with the called
+      comparator, and the first `top_k` of each operand.
     Other targets are left for the lowering, which names the ones it lacks.
   }];
 }

@@ -119,6 +119,8 @@ struct DotGeneralToLinalg final : OpConversionPattern<stablehlo::DotGeneralOp> {
   LogicalResult
   matchAndRewrite(stablehlo::DotGeneralOp op, OpAdaptor adaptor,
                   ConversionPatternRewriter &rewriter) const override {
+    if (!computesAlgorithm(op))
+      return rewriter.notifyMatchFailure(op, "another dot algorithm");
     stablehlo::DotDimensionNumbersAttr numbers = op.getDotDimensionNumbers();
     ContractionDims dims{
         llvm::to_vector(numbers.getLhsBatchingDimensions()),
@@ -157,12 +159,33 @@ struct DotToLinalg final : OpConversionPattern<stablehlo::DotOp> {
 
 } // namespace
 
+Type getAccumulatorType(Type resultElementType) {
+  return isHalfFloat(resultElementType)
+             ? Float32Type::get(resultElementType.getContext())
+             : resultElementType;
+}
+
+bool computesAlgorithm(Operation *op) {
+  auto dot = dyn_cast<stablehlo::DotGeneralOp>(op);
+  stablehlo::DotAlgorithmAttr algorithm =
+      dot ? dot.getAlgorithmAttr() : stablehlo::DotAlgorithmAttr();
+  if (!algorithm)
+    return true;
+  return algorithm.getLhsPrecisionType() ==
+             getElementTypeOrSelf(dot.getLhs().getType()) &&
+         algorithm.getRhsPrecisionType() ==
+             getElementTypeOrSelf(dot.getRhs().getType()) &&
+         algorithm.getAccumulationType() ==
+             getAccumulatorType(getElementTypeOrSelf(dot.getType())) &&
+         algorithm.getLhsComponentCount() == 1 &&
+         algorithm.getRhsComponentCount() == 1 &&
+         algorithm.getNumPrimitiveOperations() == 1;
+}
+
 FailureOr<ContractionBody>
 buildContractionBody(MLIRContext *context, Location loc, Type lhsElementType,
                      Type rhsElementType, Type resultElementType) {
-  Type accumulatorType = isHalfFloat(resultElementType)
-                             ? Float32Type::get(context)
-                             : resultElementType;
+  Type accumulatorType = getAccumulatorType(resultElementType);
   Type blockArgTypes[] = {getSignlessType(lhsElementType),
                           getSignlessType(rhsElementType),
                           getSignlessType(accumulatorType)};

@@ -192,6 +192,16 @@ struct ContractionBody {
   mlir::Type resultElementType;
 };
 
+/// The type a contraction with this result element type sums in: f32 for
+/// f16 and bf16 results, the result type otherwise.
+mlir::Type getAccumulatorType(mlir::Type resultElementType);
+
+/// Whether dot_general `op` asks for what jaxc computes: no algorithm, or
+/// one whose precision types are the operands' element types, whose
+/// accumulation type is getAccumulatorType's, with one component and one
+/// product.
+bool computesAlgorithm(mlir::Operation *op);
+
 /// Builds the body for operands and result of the given original element
 /// types (unsigned ones convert as such). Fails, creating nothing, for
 /// element types without a multiply-add.

@@ -67,6 +67,12 @@ struct ReportUnsupportedOp final : ConversionPattern {
       return failure();
     if (isa<stablehlo::CustomCallOp>(op))
       op->emitOpError(describeUnsupportedCustomCall(op));
+    else if (!computesAlgorithm(op))
+      op->emitOpError("with algorithm ")
+          << cast<stablehlo::DotGeneralOp>(op).getAlgorithmAttr()
+          << " is not supported by jaxc yet (jaxc multiplies the operands "
+             "as they are, one product each, summing f16 and bf16 results "
+             "in f32 and others in their own type)";
     else
       op->emitOpError("is not supported by jaxc yet");
     sawUnsupportedOp = true;

@@ -24,8 +24,8 @@
 #include "jaxc/Dialect/StableHLO/IR/StableHLOOps.h"
 #include "jaxc/Dialect/VHLO/IR/VHLOOps.h"
 
-#include "mlir/Dialect/Func/IR/FuncOps.h"
 #include "mlir/AsmParser/AsmParser.h"
+#include "mlir/Dialect/Func/IR/FuncOps.h"
 #include "mlir/IR/AsmState.h"
 #include "mlir/IR/Builders.h"
 #include "mlir/IR/BuiltinOps.h"
@@ -99,9 +99,10 @@ InFlightDiagnostic attrError(Operation *op, StringRef name) {
 // The integers of a tensor_v1 attribute (an i64 list).
 FailureOr<SmallVector<int64_t>> getInts(Operation *op, StringRef name) {
   auto tensor = dyn_cast_or_null<vhlo::TensorV1Attr>(op->getAttr(name));
-  auto type = tensor ? dyn_cast_or_null<ShapedType>(
-                           vhlo::toBuiltinType(tensor.getType()))
-                     : ShapedType();
+  auto type =
+      tensor
+          ? dyn_cast_or_null<ShapedType>(vhlo::toBuiltinType(tensor.getType()))
+          : ShapedType();
   DenseElementsAttr dense =
       type ? vhlo::getDenseElements(type, tensor.getData()) : nullptr;
   if (!dense || !isa<IntegerType>(dense.getElementType()))
@@ -118,8 +119,7 @@ FailureOr<int64_t> getInt(Operation *op, StringRef name) {
     return attrError(op, name), failure();
   if (isa<vhlo::IntegerUI2V1Type, vhlo::IntegerUI4V1Type,
           vhlo::IntegerUI8V1Type, vhlo::IntegerUI16V1Type,
-          vhlo::IntegerUI32V1Type, vhlo::IntegerUI64V1Type>(
-          integer.getType()))
+          vhlo::IntegerUI32V1Type, vhlo::IntegerUI64V1Type>(integer.getType()))
     return static_cast<int64_t>(integer.getValue().getZExtValue());
   return integer.getValue().getSExtValue();
 }
@@ -221,8 +221,7 @@ LogicalResult setPrecisionConfig(Converter &c, Operation *op,
     return attrError(op, "precision_config");
   if (llvm::all_of(array.getValue(), [](Attribute a) {
         auto precision = dyn_cast<vhlo::PrecisionV1Attr>(a);
-        return precision &&
-               precision.getValue() == vhlo::PrecisionV1::DEFAULT;
+        return precision && precision.getValue() == vhlo::PrecisionV1::DEFAULT;
       }))
     return success();
   return copyAttr(c, op, "precision_config", attrs);
@@ -232,9 +231,10 @@ LogicalResult setPrecisionConfig(Converter &c, Operation *op,
 LogicalResult setPadding(Converter &c, Operation *op, NamedAttrList &attrs,
                          bool keepZero) {
   auto tensor = dyn_cast_or_null<vhlo::TensorV1Attr>(op->getAttr("padding"));
-  auto type = tensor ? dyn_cast_or_null<ShapedType>(
-                           vhlo::toBuiltinType(tensor.getType()))
-                     : ShapedType();
+  auto type =
+      tensor
+          ? dyn_cast_or_null<ShapedType>(vhlo::toBuiltinType(tensor.getType()))
+          : ShapedType();
   DenseElementsAttr dense =
       type ? vhlo::getDenseElements(type, tensor.getData()) : nullptr;
   if (!dense)
@@ -269,8 +269,7 @@ LogicalResult resultAccuracy(Converter &c, Operation *op,
   return copyAttr(c, op, "result_accuracy", attrs);
 }
 
-LogicalResult constantAttrs(Converter &c, Operation *op,
-                            NamedAttrList &attrs) {
+LogicalResult constantAttrs(Converter &c, Operation *op, NamedAttrList &attrs) {
   return copyAttr(c, op, "value", attrs);
 }
 
@@ -351,25 +350,40 @@ LogicalResult dotGeneralAttrs(Converter &c, Operation *op,
   if (failed(lhsBatch) || failed(rhsBatch) || failed(lhsContract) ||
       failed(rhsContract))
     return failure();
-  attrs.set("dot_dimension_numbers",
-            shlo::DotDimensionNumbersAttr::get(c.getContext(), *lhsBatch,
-                                               *rhsBatch, *lhsContract,
-                                               *rhsContract));
+  attrs.set("dot_dimension_numbers", shlo::DotDimensionNumbersAttr::get(
+                                         c.getContext(), *lhsBatch, *rhsBatch,
+                                         *lhsContract, *rhsContract));
   if (failed(setPrecisionConfig(c, op, attrs)))
     return failure();
   // dot_general_v2's algorithm: every field none_v1 when there is none.
-  for (StringRef field :
-       {"lhs_precision_type", "rhs_precision_type", "accumulation_type",
-        "lhs_component_count", "rhs_component_count",
-        "num_primitive_operations", "allow_imprecise_accumulation"}) {
-    Attribute attr = op->getAttr(field);
-    if (!attr)
-      continue;
-    auto type = dyn_cast<vhlo::TypeV1Attr>(attr);
-    if (!type || !isa<vhlo::NoneV1Type>(type.getValue()))
-      return op->emitOpError()
-             << "with a dot algorithm is not supported by jaxc yet";
-  }
+  auto isNone = [&](StringRef field) {
+    auto type = dyn_cast_or_null<vhlo::TypeV1Attr>(op->getAttr(field));
+    return !op->getAttr(field) ||
+           (type && isa<vhlo::NoneV1Type>(type.getValue()));
+  };
+  if (isNone("lhs_precision_type"))
+    return success();
+  auto getType = [&](StringRef field) -> FailureOr<Type> {
+    auto type = dyn_cast_or_null<vhlo::TypeV1Attr>(op->getAttr(field));
+    if (!type)
+      return attrError(op, field), failure();
+    return c.convertType(type.getValue(), op);
+  };
+  FailureOr<Type> lhsType = getType("lhs_precision_type");
+  FailureOr<Type> rhsType = getType("rhs_precision_type");
+  FailureOr<Type> accumulationType = getType("accumulation_type");
+  FailureOr<int64_t> lhsCount = getInt(op, "lhs_component_count");
+  FailureOr<int64_t> rhsCount = getInt(op, "rhs_component_count");
+  FailureOr<int64_t> products = getInt(op, "num_primitive_operations");
+  FailureOr<bool> imprecise = getBool(op, "allow_imprecise_accumulation");
+  if (failed(lhsType) || failed(rhsType) || failed(accumulationType) ||
+      failed(lhsCount) || failed(rhsCount) || failed(products) ||
+      failed(imprecise))
+    return failure();
+  attrs.set("algorithm",
+            shlo::DotAlgorithmAttr::get(c.getContext(), *lhsType, *rhsType,
+                                        *accumulationType, *lhsCount, *rhsCount,
+                                        *products, *imprecise));
   return success();
 }
 
@@ -486,12 +500,12 @@ LogicalResult scatterAttrs(Converter &c, Operation *op, NamedAttrList &attrs) {
 
 LogicalResult reduceWindowAttrs(Converter &c, Operation *op,
                                 NamedAttrList &attrs) {
-  return failure(failed(setI64Array(c, op, "window_dimensions", attrs)) ||
-                 failed(setOptionalI64Array(c, op, "window_strides", attrs, 1)) ||
-                 failed(setOptionalI64Array(c, op, "base_dilations", attrs, 1)) ||
-                 failed(setOptionalI64Array(c, op, "window_dilations", attrs,
-                                            1)) ||
-                 failed(setPadding(c, op, attrs, /*keepZero=*/false)));
+  return failure(
+      failed(setI64Array(c, op, "window_dimensions", attrs)) ||
+      failed(setOptionalI64Array(c, op, "window_strides", attrs, 1)) ||
+      failed(setOptionalI64Array(c, op, "base_dilations", attrs, 1)) ||
+      failed(setOptionalI64Array(c, op, "window_dilations", attrs, 1)) ||
+      failed(setPadding(c, op, attrs, /*keepZero=*/false)));
 }
 
 LogicalResult selectAndScatterAttrs(Converter &c, Operation *op,
@@ -587,9 +601,9 @@ LogicalResult customCallAttrs(Converter &c, Operation *op,
     attrs.set("api_version", c.getBuilder().getI32IntegerAttr(
                                  static_cast<int32_t>(api.getValue())));
   // The lists, left out when empty.
-  for (StringRef name : {"called_computations", "operand_layouts",
-                         "result_layouts", "output_operand_aliases",
-                         "result_tilings"}) {
+  for (StringRef name :
+       {"called_computations", "operand_layouts", "result_layouts",
+        "output_operand_aliases", "result_tilings"}) {
     Attribute attr = op->getAttr(name);
     if (!attr)
       continue;
@@ -696,14 +710,12 @@ const OpRule kOpRules[] = {
     {"vhlo.reverse_v1", "stablehlo.reverse", dimensionsAttrs},
     {"vhlo.slice_v1", "stablehlo.slice", sliceAttrs},
     {"vhlo.dynamic_slice_v1", "stablehlo.dynamic_slice", dynamicSliceAttrs},
-    {"vhlo.dynamic_update_slice_v1", "stablehlo.dynamic_update_slice",
-     noAttrs},
+    {"vhlo.dynamic_update_slice_v1", "stablehlo.dynamic_update_slice", noAttrs},
     {"vhlo.concatenate_v1", "stablehlo.concatenate", concatenateAttrs},
     {"vhlo.pad_v1", "stablehlo.pad", padAttrs},
     {"vhlo.get_tuple_element_v1", "stablehlo.get_tuple_element",
      getTupleElementAttrs},
-    {"vhlo.optimization_barrier_v1", "stablehlo.optimization_barrier",
-     noAttrs},
+    {"vhlo.optimization_barrier_v1", "stablehlo.optimization_barrier", noAttrs},
     {"vhlo.compare_v1", "stablehlo.compare", compareAttrs},
     {"vhlo.reduce_precision_v1", "stablehlo.reduce_precision",
      reducePrecisionAttrs},
@@ -791,22 +803,20 @@ FailureOr<Type> Converter::convertType(Type type, Operation *op) {
   if (isa<vhlo::TokenV1Type>(type)) {
     // jaxc's StableHLO spells it !stablehlo.token, where it has one.
     if (!tokenType) {
-      ScopedDiagnosticHandler silence(ctx, [](Diagnostic &) {
-        return success();
-      });
+      ScopedDiagnosticHandler silence(ctx,
+                                      [](Diagnostic &) { return success(); });
       tokenType = parseType("!stablehlo.token", ctx);
     }
     if (!*tokenType)
       return op->emitOpError()
-             << "uses tokens, which are not supported by jaxc yet",
+                 << "uses tokens, which are not supported by jaxc yet",
              failure();
     return *tokenType;
   }
   if (auto tensor = dyn_cast<vhlo::RankedTensorV1Type>(type)) {
     if (tensor.getEncoding())
-      return op->emitOpError()
-             << "has a bounded dynamic dimension (" << type
-             << "), which is not supported by jaxc yet",
+      return op->emitOpError() << "has a bounded dynamic dimension (" << type
+                               << "), which is not supported by jaxc yet",
              failure();
     FailureOr<Type> element = convertType(tensor.getElementType(), op);
     if (failed(element))
@@ -943,9 +953,9 @@ FailureOr<Attribute> Converter::convertAttr(Attribute attr, Operation *op) {
     return Attribute(shlo::ResultAccuracyAttr::get(
         ctx, tolerance(accuracy.getAtol()), tolerance(accuracy.getRtol()),
         accuracy.getUlps(),
-        shlo::ResultAccuracyModeAttr::get(
-            ctx, static_cast<shlo::ResultAccuracyMode>(
-                     accuracy.getMode().getValue()))));
+        shlo::ResultAccuracyModeAttr::get(ctx,
+                                          static_cast<shlo::ResultAccuracyMode>(
+                                              accuracy.getMode().getValue()))));
   }
   if (auto alias = dyn_cast<vhlo::OutputOperandAliasV1Attr>(attr)) {
     // jaxc's StableHLO spells it #stablehlo.output_operand_alias, where it
@@ -960,9 +970,8 @@ FailureOr<Attribute> Converter::convertAttr(Attribute attr, Operation *op) {
     os << "]>";
     Attribute parsed;
     {
-      ScopedDiagnosticHandler silence(ctx, [](Diagnostic &) {
-        return success();
-      });
+      ScopedDiagnosticHandler silence(ctx,
+                                      [](Diagnostic &) { return success(); });
       parsed = parseAttribute(os.str(), ctx);
     }
     if (!parsed)
@@ -1033,8 +1042,8 @@ LogicalResult Converter::convertOp(Operation *op, StringRef terminatorName) {
     }
     targetName = op->getName().getStringRef();
   } else if (StringRef reason = unsupportedReason(name); !reason.empty()) {
-    return op->emitOpError() << "is not supported by jaxc yet (" << reason
-                             << ")";
+    return op->emitOpError()
+           << "is not supported by jaxc yet (" << reason << ")";
   } else if (op->isRegistered()) {
     return op->emitOpError() << "is not supported by jaxc yet";
   } else {
@@ -1046,8 +1055,8 @@ LogicalResult Converter::convertOp(Operation *op, StringRef terminatorName) {
   // The target op must exist in jaxc's dialects (stablehlo.composite,
   // after_all... came later than the others).
   if (!RegisteredOperationName::lookup(targetName, ctx))
-    return op->emitOpError() << "is not supported by jaxc yet (no "
-                             << targetName << " op)";
+    return op->emitOpError()
+           << "is not supported by jaxc yet (no " << targetName << " op)";
 
   OperationState state(op->getLoc(), targetName);
   for (Value operand : op->getOperands()) {
@@ -1096,7 +1105,8 @@ LogicalResult Converter::convertFunc(Operation *func) {
   FailureOr<StringRef> name = getString(func, "sym_name");
   if (failed(name))
     return failure();
-  auto typeAttr = dyn_cast_or_null<vhlo::TypeV1Attr>(func->getAttr("function_type"));
+  auto typeAttr =
+      dyn_cast_or_null<vhlo::TypeV1Attr>(func->getAttr("function_type"));
   if (!typeAttr)
     return attrError(func, "function_type");
   FailureOr<Type> type = convertType(typeAttr.getValue(), func);
@@ -1107,11 +1117,11 @@ LogicalResult Converter::convertFunc(Operation *func) {
     return attrError(func, "function_type");
 
   builder.setInsertionPoint(func);
-  auto newFunc = func::FuncOp::create(builder, func->getLoc(), *name,
-                                      functionType);
+  auto newFunc =
+      func::FuncOp::create(builder, func->getLoc(), *name, functionType);
   // `func.func public @main` / `private`: the visibility JAX printed.
-  if (auto visibility = dyn_cast_or_null<vhlo::StringV1Attr>(
-          func->getAttr("sym_visibility"));
+  if (auto visibility =
+          dyn_cast_or_null<vhlo::StringV1Attr>(func->getAttr("sym_visibility"));
       visibility && !visibility.getValue().empty())
     newFunc.setSymVisibility(visibility.getValue());
   // Argument and result attributes, where any is not empty.

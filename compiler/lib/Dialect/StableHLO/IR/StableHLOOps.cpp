@@ -60,8 +60,8 @@ static void printSameOperandsAndResultType(OpAsmPrinter &printer, Operation *,
 }
 
 // complex: `: complex_type` (parts have its element type) or a function type.
-static ParseResult parseComplexOpType(OpAsmParser &parser, Type &lhs,
-                                      Type &rhs, Type &result) {
+static ParseResult parseComplexOpType(OpAsmParser &parser, Type &lhs, Type &rhs,
+                                      Type &result) {
   SMLoc loc = parser.getCurrentLocation();
   Type type;
   if (parser.parseType(type))
@@ -88,8 +88,7 @@ static void printComplexOpType(OpAsmPrinter &printer, Operation *, Type lhs,
                                Type rhs, Type result) {
   auto tensor = cast<RankedTensorType>(result);
   auto complex = dyn_cast<ComplexType>(tensor.getElementType());
-  if (complex && lhs == rhs &&
-      lhs == tensor.clone(complex.getElementType())) {
+  if (complex && lhs == rhs && lhs == tensor.clone(complex.getElementType())) {
     printer << result;
     return;
   }
@@ -159,8 +158,7 @@ static ParseResult parseSliceRanges(OpAsmParser &parser,
 }
 
 static void printSliceRanges(OpAsmPrinter &printer, Operation *,
-                             DenseI64ArrayAttr starts,
-                             DenseI64ArrayAttr limits,
+                             DenseI64ArrayAttr starts, DenseI64ArrayAttr limits,
                              DenseI64ArrayAttr strides) {
   printer << "[";
   for (size_t i = 0, e = starts.size(); i < e; ++i) {
@@ -249,9 +247,9 @@ CompositeOp::verifySymbolUses(SymbolTableCollection &symbolTable) {
 FailureOr<SmallVector<int64_t>>
 jaxc::stablehlo::parseDimList(AsmParser &parser) {
   SmallVector<int64_t> dims;
-  if (parser.parseCommaSeparatedList(
-          AsmParser::Delimiter::Square,
-          [&]() { return parser.parseInteger(dims.emplace_back()); }))
+  if (parser.parseCommaSeparatedList(AsmParser::Delimiter::Square, [&]() {
+        return parser.parseInteger(dims.emplace_back());
+      }))
     return failure();
   return dims;
 }
@@ -419,8 +417,13 @@ ParseResult DotGeneralOp::parse(OpAsmParser &parser, OperationState &result) {
       if (parsePrecisionConfig(parser, props.precision_config))
         return failure();
     } else if (keyword == "algorithm") {
-      if (parser.parseEqual() || parser.parseAttribute(props.algorithm))
+      // `<lhs_precision_type = ...>`, the attribute without its mnemonic.
+      if (parser.parseEqual())
         return failure();
+      Attribute algorithm = DotAlgorithmAttr::parse(parser, Type());
+      if (!algorithm)
+        return failure();
+      props.algorithm = cast<DotAlgorithmAttr>(algorithm);
     } else {
       return parser.emitError(loc, "unexpected dot_general field '")
              << keyword << "'";
@@ -459,8 +462,10 @@ void DotGeneralOp::print(OpAsmPrinter &printer) {
     printer << ", precision = ";
     printPrecisionConfig(printer, precision);
   }
-  if (Attribute algorithm = getAlgorithmAttr())
-    printer << ", algorithm = " << algorithm;
+  if (DotAlgorithmAttr algorithm = getAlgorithmAttr()) {
+    printer << ", algorithm = ";
+    algorithm.print(printer);
+  }
   printer.printOptionalAttrDict(
       (*this)->getAttrs(),
       {"dot_dimension_numbers", "precision_config", "algorithm"});
@@ -489,10 +494,27 @@ LogicalResult DotGeneralOp::verify() {
     }
     return success();
   };
-  return failure(failed(checkDims(dims.getLhsBatchingDimensions(),
-                                  dims.getRhsBatchingDimensions())) ||
-                 failed(checkDims(dims.getLhsContractingDimensions(),
-                                  dims.getRhsContractingDimensions())));
+  if (failed(checkDims(dims.getLhsBatchingDimensions(),
+                       dims.getRhsBatchingDimensions())) ||
+      failed(checkDims(dims.getLhsContractingDimensions(),
+                       dims.getRhsContractingDimensions())))
+    return failure();
+  // The spec's DotAlgorithm constraints: float types, counts >= 1.
+  if (DotAlgorithmAttr algorithm = getAlgorithmAttr()) {
+    for (Type type :
+         {algorithm.getLhsPrecisionType(), algorithm.getRhsPrecisionType(),
+          algorithm.getAccumulationType()})
+      if (!isa<FloatType>(type))
+        return emitOpError("algorithm types must be floats, got ") << type;
+    for (int64_t count :
+         {algorithm.getLhsComponentCount(), algorithm.getRhsComponentCount(),
+          algorithm.getNumPrimitiveOperations()})
+      if (count < 1)
+        return emitOpError("algorithm component counts and "
+                           "num_primitive_operations must be >= 1, got ")
+               << count;
+  }
+  return success();
 }
 
 //===----------------------------------------------------------------------===//
@@ -559,8 +581,8 @@ static ParseResult parseConvDims(AsmParser &parser,
   return success();
 }
 
-static void printDimGroup(AsmPrinter &printer, char firstKey,
-                          int64_t firstPos, char secondKey, int64_t secondPos,
+static void printDimGroup(AsmPrinter &printer, char firstKey, int64_t firstPos,
+                          char secondKey, int64_t secondPos,
                           ArrayRef<int64_t> spatial) {
   SmallVector<std::string> labels(spatial.size() + 2);
   labels[firstPos] = std::string(1, firstKey);
@@ -624,11 +646,10 @@ ParseResult ConvolutionOp::parse(OpAsmParser &parser, OperationState &result) {
     SmallVector<int64_t> values;
     if (key == "pad") {
       int64_t rows = 0;
-      if (parser.parseCommaSeparatedList(
-              OpAsmParser::Delimiter::Square, [&]() {
-                ++rows;
-                return parseI64List(values);
-              }))
+      if (parser.parseCommaSeparatedList(OpAsmParser::Delimiter::Square, [&]() {
+            ++rows;
+            return parseI64List(values);
+          }))
         return failure();
       auto type = RankedTensorType::get({rows, 2}, b.getI64Type());
       props.padding =
@@ -749,11 +770,11 @@ void ConvolutionOp::print(OpAsmPrinter &printer) {
     printer.printAttribute(precision);
   }
   printer << "}";
-  printer.printOptionalAttrDict(
-      (*this)->getAttrs(),
-      {"dimension_numbers", "window_strides", "padding", "lhs_dilation",
-       "rhs_dilation", "window_reversal", "feature_group_count",
-       "batch_group_count", "precision_config"});
+  printer.printOptionalAttrDict((*this)->getAttrs(),
+                                {"dimension_numbers", "window_strides",
+                                 "padding", "lhs_dilation", "rhs_dilation",
+                                 "window_reversal", "feature_group_count",
+                                 "batch_group_count", "precision_config"});
   printer << " : ";
   printer.printFunctionalType(*this);
 }
@@ -770,11 +791,10 @@ void ConvolutionOp::print(OpAsmPrinter &printer) {
 ParseResult ReduceOp::parse(OpAsmParser &parser, OperationState &result) {
   SmallVector<OpAsmParser::UnresolvedOperand> inputs, inits;
   auto parsePair = [&]() -> ParseResult {
-    return failure(parser.parseLParen() ||
-                   parser.parseOperand(inputs.emplace_back()) ||
-                   parser.parseKeyword("init") || parser.parseColon() ||
-                   parser.parseOperand(inits.emplace_back()) ||
-                   parser.parseRParen());
+    return failure(
+        parser.parseLParen() || parser.parseOperand(inputs.emplace_back()) ||
+        parser.parseKeyword("init") || parser.parseColon() ||
+        parser.parseOperand(inits.emplace_back()) || parser.parseRParen());
   };
   if (parser.parseCommaSeparatedList(parsePair))
     return failure();
@@ -795,8 +815,7 @@ ParseResult ReduceOp::parse(OpAsmParser &parser, OperationState &result) {
       parser.parseCommaSeparatedList(
           OpAsmParser::Delimiter::Square,
           [&]() { return parser.parseInteger(dims.emplace_back()); }) ||
-      parser.parseOptionalAttrDict(result.attributes) ||
-      parser.parseColon())
+      parser.parseOptionalAttrDict(result.attributes) || parser.parseColon())
     return failure();
   typeLoc = parser.getCurrentLocation();
   if (parser.parseType(fnType))
@@ -864,7 +883,8 @@ static Operation *getSingleAppliedOp(ReduceOp op) {
   auto ret = cast<ReturnOp>(block.getTerminator());
   if (inner.getDialect() != op->getDialect() || inner.getNumOperands() != 2 ||
       inner.getNumResults() != 1 || !inner.getAttrs().empty() ||
-      inner.getNumRegions() != 0 || inner.getOperand(0) != block.getArgument(0) ||
+      inner.getNumRegions() != 0 ||
+      inner.getOperand(0) != block.getArgument(0) ||
       inner.getOperand(1) != block.getArgument(1) ||
       ret.getNumOperands() != 1 || ret.getOperand(0) != inner.getResult(0) ||
       inner.getResult(0).getType() != block.getArgument(0).getType())
@@ -900,8 +920,8 @@ void ReduceOp::print(OpAsmPrinter &printer) {
 }
 
 LogicalResult ReduceOp::verify() {
-  if (getBody().empty() || getBody().front().getNumArguments() !=
-                               2 * getInputs().size())
+  if (getBody().empty() ||
+      getBody().front().getNumArguments() != 2 * getInputs().size())
     return emitOpError("body must take two arguments per input");
   for (Value input : getInputs()) {
     auto type = cast<RankedTensorType>(input.getType());
@@ -922,15 +942,13 @@ ParseResult WhileOp::parse(OpAsmParser &parser, OperationState &result) {
   SMLoc loc = parser.getCurrentLocation();
   if (parser.parseCommaSeparatedList(
           OpAsmParser::Delimiter::Paren, [&]() -> ParseResult {
-            return failure(
-                parser.parseArgument(iterArgs.emplace_back()) ||
-                parser.parseEqual() ||
-                parser.parseOperand(inits.emplace_back()));
+            return failure(parser.parseArgument(iterArgs.emplace_back()) ||
+                           parser.parseEqual() ||
+                           parser.parseOperand(inits.emplace_back()));
           }))
     return failure();
   SmallVector<Type> types;
-  if (!iterArgs.empty() &&
-      (parser.parseColon() || parser.parseTypeList(types)))
+  if (!iterArgs.empty() && (parser.parseColon() || parser.parseTypeList(types)))
     return failure();
   if (types.size() != iterArgs.size())
     return parser.emitError(loc, "expected one type per loop value");
@@ -950,11 +968,10 @@ ParseResult WhileOp::parse(OpAsmParser &parser, OperationState &result) {
 void WhileOp::print(OpAsmPrinter &printer) {
   Block &cond = getCond().front();
   printer << "(";
-  llvm::interleaveComma(llvm::zip(cond.getArguments(), getOperands()),
-                        printer, [&](auto pair) {
-                          printer << std::get<0>(pair) << " = "
-                                  << std::get<1>(pair);
-                        });
+  llvm::interleaveComma(
+      llvm::zip(cond.getArguments(), getOperands()), printer, [&](auto pair) {
+        printer << std::get<0>(pair) << " = " << std::get<1>(pair);
+      });
   printer << ")";
   if (getNumOperands()) {
     printer << " : ";
@@ -976,8 +993,7 @@ LogicalResult IotaOp::verify() {
   auto type = cast<RankedTensorType>(getType());
   if (getIotaDimension() < 0 || getIotaDimension() >= type.getRank())
     return emitOpError("iota dimension ")
-           << getIotaDimension() << " out of range for rank "
-           << type.getRank();
+           << getIotaDimension() << " out of range for rank " << type.getRank();
   return success();
 }
 

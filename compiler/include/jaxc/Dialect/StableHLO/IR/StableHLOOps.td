@@ -185,6 +185,24 @@ def HLO_DotDimensionNumbers : StableHLO_Attr<"DotDimensionNumbers", "dot"> {
   let assemblyFormat = "`<` struct(params) `>`";
 }
 
+// dot_general's `algorithm` (the spec's DotAlgorithm): operands rounded to
+// the precision types, products summed in the accumulation type, each
+// operand split into component_count parts for num_primitive_operations
+// products. Which algorithms a backend runs is its choice (spec C22); jaxc
+// runs the one it always computes (DotToLinalg.cpp) and refuses the others
+// naming them.
+def HLO_DotAlgorithm : StableHLO_Attr<"DotAlgorithm", "dot_algorithm"> {
+  let parameters = (ins
+    "::mlir::Type":$lhs_precision_type,
+    "::mlir::Type":$rhs_precision_type,
+    "::mlir::Type":$accumulation_type,
+    "int64_t":$lhs_component_count,
+    "int64_t":$rhs_component_count,
+    "int64_t":$num_primitive_operations,
+    "bool":$allow_imprecise_accumulation);
+  let assemblyFormat = "`<` struct(params) `>`";
+}
+
 def HLO_GatherDimensionNumbers
     : StableHLO_Attr<"GatherDimensionNumbers", "gather"> {
   let parameters = (ins
@@ -575,7 +593,7 @@ def StableHLO_DotGeneralOp : StableHLO_Op<"dot_general", [Pure]> {
   let arguments = (ins HLO_Tensor:$lhs, HLO_Tensor:$rhs,
                        HLO_DotDimensionNumbers:$dot_dimension_numbers,
                        OptionalAttr<HLO_PrecisionConfigAttr>:$precision_config,
-                       OptionalAttr<AnyAttr>:$algorithm);
+                       OptionalAttr<HLO_DotAlgorithm>:$algorithm);
   let results = (outs HLO_Tensor:$result);
   let hasCustomAssemblyFormat = 1;
   let hasVerifier = 1;
