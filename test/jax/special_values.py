@@ -32,14 +32,16 @@ An element passes when:
   - Booleans are equal.
 
 Subnormals. XLA's CPU backend runs with denormals flushed to zero (inputs
-and results: jax.jit(lambda x: x * 2) of the smallest subnormal gives 0);
-jaxc computes with IEEE gradual underflow, like libm and NumPy. Where an
-input is subnormal in the type the op computes in (f32 for f16 and bf16),
-or the exact result is subnormal or underflows, an element also passes when
-it matches, within the same tolerance, the IEEE result computed by NumPy or
-SciPy in float64 (float128 is not needed: for f64 such inputs, the float64
-functions keep gradual underflow) and rounded to the result type; these are
-counted apart as "IEEE where XLA flushes". Anything else is a failure.
+and results: jax.jit(lambda x: x * 2) of the smallest subnormal gives 0),
+and so does jaxc by default: with --denormals=flush (the default) every
+element must match XLA as above, subnormal inputs and results included.
+With --denormals=ieee the modules are compiled to keep gradual underflow;
+where an input is subnormal in the type the op computes in (f32 for f16 and
+bf16), or the exact result is subnormal or underflows, an element then
+passes when it matches, within the same tolerance, the IEEE result computed
+by NumPy or SciPy in float64 (float128 is not needed: for f64 such inputs,
+the float64 functions keep gradual underflow) and rounded to the result
+type; these are counted apart as "IEEE where XLA flushes".
 
 Prints one FAIL line per wrong element (op, dtype, input bits, jaxc's and
 XLA's values), then `N passed, N failed` (elements); exits 1 on any failure.
@@ -318,13 +320,14 @@ def export(fn, args):
     return bits, text, want
 
 
-def run_jaxc(jaxc, work, tag, text, bits):
+def run_jaxc(jaxc, denormals, work, tag, text, bits):
     src = os.path.join(work, f"{tag}.mlir")
     module = os.path.join(work, f"{tag}.vmfb")
     out = os.path.join(work, f"{tag}.out.npy")
     with open(src, "w") as f:
         f.write(text)
-    p = subprocess.run([jaxc, "compile", src, f"--output={module}"],
+    p = subprocess.run([jaxc, "compile", src, f"--output={module}",
+                        f"--denormals={denormals}"],
                        capture_output=True, text=True)
     if p.returncode != 0:
         return None, f"jaxc compile exit {p.returncode}: {p.stderr.strip()[-300:]}"
@@ -369,7 +372,7 @@ class Tally:
         self.payload_notes = {}
 
 
-def check(op, dname, tol, ref, args, got, want, tally, verbose):
+def check(op, dname, tol, ref, args, got, want, tally, verbose, ieee):
     dtype = DTYPES[dname]
     compute = np.float32 if dname in ("f16", "bf16") else dtype
     unary = len(args) == 1
@@ -377,7 +380,7 @@ def check(op, dname, tol, ref, args, got, want, tally, verbose):
         bad = got.astype(np.bool_) != want
         exact, _ = ieee_reference(ref, args, dtype)
         for i in range(want.size):
-            if bad[i] and any(is_subnormal(a[i:i + 1], compute)[0]
+            if bad[i] and ieee and any(is_subnormal(a[i:i + 1], compute)[0]
                               for a in args) and got[i] == exact[i]:
                 # Subnormals compared as themselves, not as zeros.
                 tally.ieee += 1
@@ -435,7 +438,7 @@ def check(op, dname, tol, ref, args, got, want, tally, verbose):
               (apart[i] > tol and abs(gi - wi) > atol[i])):
             reason = f"{apart[i]} ULP apart (tolerance {tol})" \
                 if math.isfinite(gi) else "not finite"
-        if reason is not None and exact is not None:
+        if reason is not None and ieee and exact is not None:
             # Gradual underflow where XLA flushes: a subnormal input in the
             # computing type, or an exact result that is subnormal or zero
             # in the result type while the exact one is not.
@@ -477,6 +480,8 @@ def main():
     ap.add_argument("--filter", default=None,
                     help="only the ops whose `op dtype` matches this regex")
     ap.add_argument("--jobs", type=int, default=2)
+    ap.add_argument("--denormals", choices=("flush", "ieee"), default="flush",
+                    help="the modules' denormal mode (jaxc compile --denormals)")
     ap.add_argument("--verbose", action="store_true",
                     help="also print the IEEE-where-XLA-flushes elements")
     args = ap.parse_args()
@@ -513,7 +518,7 @@ def main():
                 continue
             exported.append((op, dname, tol, ref, inputs, bits, text, want))
         with concurrent.futures.ThreadPoolExecutor(args.jobs) as pool:
-            runs = [pool.submit(run_jaxc, jaxc, work, f"{op}_{dname}", text, bits)
+            runs = [pool.submit(run_jaxc, jaxc, args.denormals, work, f"{op}_{dname}", text, bits)
                     for op, dname, tol, ref, inputs, bits, text, want in exported]
             for (op, dname, tol, ref, inputs, bits, text, want), run in zip(exported, runs):
                 got, error = run.result()
@@ -522,15 +527,17 @@ def main():
                     tally.failed += want.size
                     errors += 1
                     continue
-                check(op, dname, tol, ref, inputs, got, want, tally, args.verbose)
+                check(op, dname, tol, ref, inputs, got, want, tally, args.verbose,
+                      args.denormals == "ieee")
     for line in tally.failures:
         print(line)
     kept = sorted(f"{op} {d}" for (op, d), k in tally.payload_notes.items() if k)
     print(f"XLA keeps NaN signs and payloads (quieting signalling NaNs) in "
           f"{len(kept)} of {len(tally.payload_notes)} unary op/type pairs; "
           f"there jaxc must too.")
-    print(f"{tally.ieee} elements passed as IEEE gradual underflow where XLA "
-          f"flushes subnormals to zero")
+    if args.denormals == "ieee":
+        print(f"{tally.ieee} elements passed as IEEE gradual underflow where "
+              f"XLA flushes subnormals to zero")
     print(f"{len(jobs)} op/type pairs, {errors} could not run")
     print(f"{tally.passed} passed, {tally.failed} failed")
     return 1 if tally.failed or errors else 0

@@ -275,77 +275,16 @@ def _bf16_wrap(fn, args):
     return wrapped, wargs, in_bf, out_bf
 
 
-def _compare_all(outs, want, out_bf, tol, tol_name, flush=False):
+def _compare_all(outs, want, out_bf, tol, tol_name):
     np = _np()
     for i, (o, w) in enumerate(zip(outs, want)):
         got = np.load(o)
         if out_bf[i]:
             got = got.view(w.dtype)
-        if flush:
-            got, w = flush_subnormals(got), flush_subnormals(w)
         problem = compare(got, w, tol)
         if problem:
             return f"result {i} ({tol_name}): {problem}"
     return None
-
-
-def flush_subnormals(x):
-    """x with its subnormal floats (and complex parts) replaced by zeros of
-    the same sign, as a CPU with FTZ/DAZ sees them."""
-    np = _np()
-    import ml_dtypes
-    x = np.array(x, copy=True)
-    if x.dtype.kind == "c":
-        re = flush_subnormals(np.ascontiguousarray(x.real))
-        im = flush_subnormals(np.ascontiguousarray(x.imag))
-        out = np.empty_like(x)
-        out.real, out.imag = re, im
-        return out
-    if x.dtype.kind not in "fV" or x.size == 0 or x.dtype == np.float16:
-        # f16 is computed in f32, where its subnormals are normal numbers.
-        return x
-    tiny = float(ml_dtypes.finfo(x.dtype).smallest_normal)
-    with np.errstate(all="ignore"):
-        v = x.astype(np.float64)
-        sub = (v != 0) & (np.abs(v) < tiny)
-    x[sub] = np.where(np.signbit(v[sub]), -0.0, 0.0).astype(x.dtype)
-    return x
-
-
-def _has_subnormals(arrays):
-    np = _np()
-    return any(not np.array_equal(flush_subnormals(a), a, equal_nan=True)
-               or np.any(np.signbit(flush_subnormals(a)) != np.signbit(a))
-               for a in arrays if np.asarray(a).dtype.kind in "fVc")
-
-
-def _ftz_explains(jaxc, vmfb, work, form, args, in_bf, outs, want, out_bf, tol,
-                  timeout):
-    """XLA's CPU backend flushes subnormal inputs and results to zero (FTZ
-    and DAZ); jaxc does not. True when the case matches XLA once jaxc runs on
-    inputs with their subnormals flushed and both sides' subnormal results are
-    flushed: the difference is then that alone."""
-    np = _np()
-    from cases.common import bf16
-    values = [np.asarray(a).view(bf16) if b else np.asarray(a) for a, b in zip(args, in_bf)]
-    got = [np.load(o) for o in outs]
-    got = [g.view(w.dtype) if b else g for g, w, b in zip(got, want, out_bf)]
-    if not _has_subnormals(values + got + list(want)):
-        return False
-    inputs = []
-    for i, (a, b) in enumerate(zip(values, in_bf)):
-        a = flush_subnormals(a)
-        p = os.path.join(work, f"ftz_arg{i}.npy")
-        np.save(p, a.view(np.uint16) if b else a)
-        inputs.append(f"--input=@{p}")
-    ftz_outs = [os.path.join(work, f"{form}_ftz_r{i}.npy") for i in range(len(outs))]
-    p = subprocess.run([jaxc, "run", f"--module={vmfb}", "--function=main", *inputs,
-                        *[f"--output=@{o}" for o in ftz_outs]],
-                       capture_output=True, text=True, errors="replace", timeout=timeout,
-                       env=dict(os.environ, JAXC_THREAD_COUNT="1"))
-    if p.returncode != 0:
-        return False
-    return _compare_all(ftz_outs, want, out_bf, tol, "", flush=True) is None
 
 
 def run_case(cid):
@@ -426,9 +365,6 @@ def run_case(cid):
                     problem = _compare_all(outs, want, out_bf, tol, case.tol)
                     if problem:
                         status, reason = "FAIL", problem
-                        if _ftz_explains(jaxc, vmfb, work, form, args, in_bf, outs,
-                                         want, out_bf, tol, timeout):
-                            reason = f"[FTZ/DAZ only] {reason}"
         except subprocess.TimeoutExpired as e:
             status, reason = "ERROR", f"timed out after {timeout} s: {' '.join(e.cmd[:2])}"
         except Exception as e:

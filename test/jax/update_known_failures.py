@@ -16,53 +16,10 @@ import sys
 
 HERE = os.path.dirname(os.path.abspath(__file__))
 
-# (regex on "<id> <reason>", cause). First match wins.
-CAUSES = [
-    (r"unary\.tanh_f32 .*XLA nan",
-     "stablehlo.tanh of a NaN gives a number, not NaN (jaxc's vectorized f32 tanh; known, being fixed)"),
-    (r"unary\.log(2|10)?_(f32|bf16) ",
-     "jaxc's vectorized f32 log/log2/log10 of a subnormal returns that of the smallest normal "
-     "(log(1e-45) = -87.34, log2 = -126, log10 = -37.93; the true values are -103.28, -149, -44.85); "
-     "XLA gives -inf (FTZ/DAZ); known, being fixed"),
-    (r"\[FTZ/DAZ only\]",
-     "XLA's CPU backend flushes subnormals to zero (FTZ/DAZ), jaxc keeps them (IEEE): the case matches "
-     "XLA once subnormal inputs and results are flushed (the runner checks this and prints [FTZ/DAZ only])"),
-    (r"output_operand_alias",
-     "JAX's LAPACK custom calls: jaxc cannot parse them yet ('unknown attribute `output_operand_alias` "
-     "in dialect `stablehlo`'); LAPACK custom calls are being implemented"),
-    (r'#"sdy"',
-     "JAX's LAPACK geev custom call: jaxc cannot parse its #sdy sharding-rule attribute "
-     "('#\"sdy\"<\"op_sharding_rule<...>\"> : 'none' attribute'); LAPACK custom calls are being implemented"),
-    (r"chlo\.square",
-     "jaxc has no lowering of chlo.square, which JAX 0.12 emits for x*x (jnp.square, var/std, hypot, "
-     "|z| of complex): compile exits 2 with \"custom op 'chlo.square' is unknown\""),
-    (r"__trunc[sd]fbf2",
-     "conversion to bf16 from f32/f64: the module does not load, its code calls compiler-rt's "
-     "__truncsfbf2/__truncdfbf2, which jaxc does not link or provide"),
-    (r"optimization_barrier",
-     "jaxc cannot parse stablehlo.optimization_barrier in JAX's pretty form (\"custom op "
-     "'stablehlo.optimization_barrier' has no custom assembly form\"); checkpoint/remat emit it"),
-    (r"approx_max_k .*stablehlo\.return",
-     "lax.approx_max_k lowers to a stablehlo.custom_call ApproxTopK with a comparator region; jaxc: "
-     "\"'stablehlo.return' op is not supported by jaxc yet\""),
-    (r"dot_product_attention_scale_bf16 .*expected attribute value",
-     "jaxc cannot parse dot_general's `algorithm = <lhs_precision_type = bf16, ...>` attribute "
-     "(\"expected attribute value\"), which JAX emits for bf16 attention"),
-    (r"binary\.(maximum|minimum)_",
-     "stablehlo.maximum/minimum of +0 and -0: jaxc returns -0 for max(+0, -0) and +0 for min(-0, +0), "
-     "XLA orders -0 < +0; in bf16/f32/f64 the subnormal pairs also differ by XLA's FTZ/DAZ"),
-    (r"nextafter_",
-     "nextafter at and toward subnormals: XLA (FTZ/DAZ) steps from 0 to the smallest normal and treats "
-     "subnormals as 0, jaxc follows IEEE (the smallest subnormal)"),
-    (r"binary\.(float_)?power_.*\[238\]",
-     "pow(smallest subnormal, -0.25): XLA gives 1.9437e11 in f32 (its log of a subnormal under DAZ), "
-     "jaxc 1.634e11, the correctly rounded value"),
-    (r"(arctan2|atan2)_",
-     "atan2 of two subnormals: XLA gives NaN (f32, bf16) or pi/2 (f64) under FTZ/DAZ, jaxc the IEEE pi/4"),
-    (r"unary\.spacing_",
-     "spacing of the largest subnormal: jaxc gives the smallest subnormal (IEEE), XLA the smallest "
-     "normal (FTZ/DAZ)"),
-]
+# (regex on "<id> <reason>", cause). First match wins. Empty while every
+# case passes; add a cause, with what a reader can check, before listing a
+# failure.
+CAUSES = []
 
 
 def main():

@@ -127,14 +127,14 @@ void buildLLVMPhase(OpPassManager &pm, const PipelineOptions &options) {
   // Checked against the JAX suite's 3 ULP (and test/jaxc/
   // vectorizable-math.mlir); sin, cos, atan2, asin, acos, cbrt and log1p
   // approximations miss it.
+  if (options.flushDenormals)
+    pm.addPass(createFlushSubnormalArgumentsPass());
   VectorizableMathPassOptions vectorizableMath;
   vectorizableMath.ops = {"math.tanh", "math.exp", "math.expm1", "math.log",
                           "math.log2", "math.erf", "math.erfc"};
   pm.addPass(createVectorizableMathPass(vectorizableMath));
   pm.addPass(createConvertMathToFuncs());
   pm.addPass(createPreciseMathToLibmPass());
-  if (options.flushDenormals)
-    pm.addPass(createFlushLogArgumentsPass());
   pm.addPass(createConvertMathToLLVMPass());
   pm.addPass(createConvertMathToLibmPass());
   // The streaming rows' vector loads, stores and broadcasts.

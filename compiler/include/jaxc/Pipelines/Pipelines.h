@@ -30,8 +30,8 @@ std::string listPhases();
 
 // What the phases need to know of the target and the user's flags.
 struct PipelineOptions {
-  // --denormals=flush: the f64 logarithms, glibc calls, get subnormal
-  // arguments as zeros (jaxc-flush-log-arguments), as DAZ reads them.
+  // --denormals=flush: the logarithms and atan, glibc calls, get subnormal
+  // arguments as zeros (jaxc-flush-subnormal-arguments), as DAZ reads them.
   bool flushDenormals = true;
   // Elementwise outputs of at least this many bytes are written with
   // non-temporal stores (jaxc-outline-parallel-loops); 0: never.

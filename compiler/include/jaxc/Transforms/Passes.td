@@ -77,15 +77,17 @@ def ExpandArithPass : Pass<"jaxc-expand-arith"> {
   let dependentDialects = ["mlir::arith::ArithDialect"];
 }
 
-def FlushLogArgumentsPass : Pass<"jaxc-flush-log-arguments"> {
-  let summary = "Subnormal operands of math.log/log2/log10 become signed "
-                "zeros";
+def FlushSubnormalArgumentsPass : Pass<"jaxc-flush-subnormal-arguments"> {
+  let summary = "Subnormal operands of math.log/log2/log10/log1p/atan "
+                "become signed zeros";
   let description = [{
     For modules compiled with --denormals=flush, where the hardware reads
-    subnormal operands as zero (DAZ): LLVM lowers the f64 logarithms to
-    glibc calls, which read a subnormal's exponent from its bits
-    (log(5e-324) = -744.4, where XLA gives -inf). Their operands below the
-    smallest normal number in magnitude become zeros of their sign.
+    subnormal operands as zero (DAZ): these functions become glibc calls
+    that read their argument's bits before any arithmetic DAZ would flush
+    (log(5e-324) = -744.4 and atanf(5.9e-39) = 5.9e-39, where XLA gives
+    -inf and 0). Their operands below the smallest normal number in
+    magnitude become zeros of their sign. Runs before the math lowerings,
+    while the ops are still math ops.
   }];
   let dependentDialects = ["mlir::arith::ArithDialect"];
 }

@@ -1,4 +1,4 @@
-// RUN: jaxc-opt %s --jaxc-flush-log-arguments | FileCheck %s
+// RUN: jaxc-opt %s --jaxc-flush-subnormal-arguments | FileCheck %s
 
 // A logarithm's operand: with its exponent bits all 0 (zero or subnormal),
 // x becomes its sign bit alone. Integer ops, which LLVM cannot fold away
@@ -32,14 +32,40 @@ func.func @log2_log10_vector(%x: vector<8xf32>) -> (vector<8xf32>, vector<8xf32>
   return %0, %1 : vector<8xf32>, vector<8xf32>
 }
 
+// log1p and atan, which glibc answers with a tiny x itself.
+// CHECK-LABEL: func.func @log1p_atan
+// CHECK: %[[A:.*]] = arith.bitcast %{{.*}} : i32 to f32
+// CHECK: math.log1p %[[A]]
+// CHECK: %[[B:.*]] = arith.bitcast %{{.*}} : i32 to f32
+// CHECK: math.atan %[[B]]
+func.func @log1p_atan(%x: f32) -> (f32, f32) {
+  %0 = math.log1p %x : f32
+  %1 = math.atan %x : f32
+  return %0, %1 : f32, f32
+}
+
+// atan2(y, 1), chlo.atan's lowering, flushes y; atan2(y, 2) keeps it.
+// CHECK-LABEL: func.func @atan_as_atan2
+// CHECK: %[[ONE:.*]] = arith.constant 1.000000e+00 : f32
+// CHECK: %[[Y:.*]] = arith.bitcast %{{.*}} : i32 to f32
+// CHECK: math.atan2 %[[Y]], %[[ONE]]
+// CHECK: math.atan2 %arg0, %{{.*}} : f32
+func.func @atan_as_atan2(%x: f32) -> (f32, f32) {
+  %one = arith.constant 1.0 : f32
+  %two = arith.constant 2.0 : f32
+  %0 = math.atan2 %x, %one : f32
+  %1 = math.atan2 %x, %two : f32
+  return %0, %1 : f32, f32
+}
+
 // Other functions keep their operands: pow and atan2 at subnormals are not
 // their values at zero in XLA either, and the rest agree through FTZ/DAZ.
 // CHECK-LABEL: func.func @others
 // CHECK-NOT: arith.select
 // CHECK: math.powf %arg0, %arg1
-// CHECK: math.log1p %arg0
+// CHECK: math.sin %arg0
 func.func @others(%x: f64, %y: f64) -> (f64, f64) {
   %0 = math.powf %x, %y : f64
-  %1 = math.log1p %x : f64
+  %1 = math.sin %x : f64
   return %0, %1 : f64, f64
 }

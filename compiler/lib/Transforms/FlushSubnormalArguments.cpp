@@ -1,16 +1,19 @@
-//===- FlushLogArguments.cpp - Logarithms read subnormals as zero ---------===//
+//===- FlushSubnormalArguments.cpp - libm reads subnormals as zero -------===//
 //
 // Under --denormals=flush the hardware reads subnormal operands as zero
 // (DAZ) and writes subnormal results as zero (FTZ), as XLA's CPU backend
-// runs. That covers every op but the f64 logarithms: LLVM calls glibc's
-// log, log2 and log10, which read a subnormal's exponent from its bits, so
-// log(5e-324) came out -744.4 (or, after a DAZ-zeroed scaling, -745.1)
-// where XLA's own log gives -inf. Their operands are flushed explicitly:
-// |x| below the smallest normal number becomes a zero of x's sign. (The
-// other libm functions agree with XLA already: at a subnormal input their
-// result is itself flushed (sin, tan, expm1, log1p, ...), or the same as
-// at zero (exp, cos, ...), and XLA's pow and atan2 there are not those of
-// a zero input but match glibc's under DAZ.)
+// runs. That covers every op computed in jaxc's own code, but not the glibc
+// functions that look at an argument's bits before any arithmetic: log,
+// log2 and log10 read a subnormal's exponent from them (f64
+// log(5e-324) = -744.4 where XLA gives -inf), and log1p and atan return a
+// tiny x as it is (f32 atan(0x00400000) = 5.9e-39 where XLA gives 0, and
+// chlo.atan's atan2(x, 1) likewise).
+// Their operands are flushed explicitly: |x| below the smallest normal
+// number becomes a zero of x's sign. (The other functions agree with XLA
+// already: at a subnormal input their result is flushed (sin, tan, ...),
+// or the same as at zero (exp, cos, ...); and XLA's pow and atan2 there
+// are not those of a zero input but match glibc's under DAZ.) Found by
+// test/jax/special_values.py, which sweeps subnormals through every op.
 //
 //===----------------------------------------------------------------------===//
 
@@ -19,9 +22,10 @@
 #include "mlir/Dialect/Arith/IR/Arith.h"
 #include "mlir/Dialect/Math/IR/Math.h"
 #include "mlir/IR/Builders.h"
+#include "mlir/IR/Matchers.h"
 
 namespace jaxc {
-#define GEN_PASS_DEF_FLUSHLOGARGUMENTSPASS
+#define GEN_PASS_DEF_FLUSHSUBNORMALARGUMENTSPASS
 #include "jaxc/Transforms/Passes.h.inc"
 } // namespace jaxc
 
@@ -78,16 +82,26 @@ bool isFloatOrFloatVector(Type type) {
          (isa<FloatType>(type) || isa<VectorType>(type));
 }
 
-struct FlushLogArgumentsPass
-    : jaxc::impl::FlushLogArgumentsPassBase<FlushLogArgumentsPass> {
+// atan2(y, 1): chlo.atan as the CHLO lowering writes it (StableHLO has no
+// atan), which XLA computes with its own arithmetic, flushed: its atan of
+// 64 copies of 5.9e-39 is 0 (of a few, computed one by one, 5.9e-39).
+bool isAtanOfOneArgument(Operation *op) {
+  auto atan2 = dyn_cast<math::Atan2Op>(op);
+  return atan2 && matchPattern(atan2.getRhs(), m_OneFloat());
+}
+
+struct FlushSubnormalArgumentsPass
+    : jaxc::impl::FlushSubnormalArgumentsPassBase<FlushSubnormalArgumentsPass> {
   void runOnOperation() override {
     getOperation()->walk([](Operation *op) {
-      if (!isa<math::LogOp, math::Log2Op, math::Log10Op>(op))
+      if (!isa<math::LogOp, math::Log2Op, math::Log10Op, math::Log1pOp,
+               math::AtanOp>(op) &&
+          !isAtanOfOneArgument(op))
         return;
       OpBuilder builder(op);
-      for (OpOperand &operand : op->getOpOperands())
-        if (isFloatOrFloatVector(operand.get().getType()))
-          operand.set(flushSubnormal(builder, op->getLoc(), operand.get()));
+      OpOperand &operand = op->getOpOperand(0);
+      if (isFloatOrFloatVector(operand.get().getType()))
+        operand.set(flushSubnormal(builder, op->getLoc(), operand.get()));
     });
   }
 };
