@@ -51,11 +51,11 @@ void setFlops(benchmark::State &state, double flops) {
 void BM_Sgemm(benchmark::State &state) {
   int64_t size = state.range(0);
   jaxc_context_t *ctx = deviceContext(state);
-  std::vector<float> a = randomValues(size * size), b = randomValues(size * size);
+  std::vector<float> a = randomValues(size * size),
+                     b = randomValues(size * size);
   std::vector<float> c(size * size);
-  jaxc_matmul_f32_args_t args{1,    size,     size, size, a.data(), 0,
-                              size, 1,        b.data(), 0, size, 1,
-                              c.data(), 0, size, 1};
+  jaxc_matmul_f32_args_t args{1,        size, size, size, a.data(), 0, size, 1,
+                              b.data(), 0,    size, 1,    c.data(), 0, size, 1};
   for (auto _ : state) {
     jaxcMatmulF32(ctx, &args);
     benchmark::DoNotOptimize(c.data());
@@ -71,7 +71,7 @@ BENCHMARK(BM_Sgemm)
 // ResNet50's convolutions: {input size, in channels, kernel, out channels,
 // stride}, padding (kernel - 1) / 2.
 constexpr int64_t kResnetConvs[][5] = {
-    {224, 3, 7, 64, 2},   {56, 64, 1, 256, 1}, {56, 64, 3, 64, 1},
+    {224, 3, 7, 64, 2},   {56, 64, 1, 256, 1},  {56, 64, 3, 64, 1},
     {56, 256, 1, 512, 2}, {28, 128, 3, 128, 1}, {14, 256, 3, 256, 1},
     {7, 512, 3, 512, 1},  {7, 2048, 1, 512, 1},
 };
@@ -85,11 +85,10 @@ void BM_ResnetConv(benchmark::State &state) {
   std::vector<float> input = randomValues(size * size * inC);
   std::vector<float> filter = randomValues(kernel * kernel * inC * outC);
   std::vector<float> output(outSize * outSize * outC);
-  jaxc_conv2d_f32_args_t args{1,      size,   size,    inC,  kernel,
-                              kernel, outC,   outSize, outSize, stride,
-                              stride, pad,    pad,     1,    1,
-                              1,      input.data(), filter.data(),
-                              output.data()};
+  jaxc_conv2d_f32_args_t args{
+      1,       size,    size,         inC,           kernel,       kernel, outC,
+      outSize, outSize, stride,       stride,        pad,          pad,    1,
+      1,       1,       input.data(), filter.data(), output.data()};
   for (auto _ : state) {
     jaxcConv2dF32(ctx, &args);
     benchmark::DoNotOptimize(output.data());
@@ -101,8 +100,8 @@ void BM_ResnetConv(benchmark::State &state) {
   setFlops(state, 2.0 * outSize * outSize * outC * kernel * kernel * inC);
 }
 BENCHMARK(BM_ResnetConv)
-    ->ArgsProduct({benchmark::CreateDenseRange(
-                       0, std::size(kResnetConvs) - 1, 1),
+    ->ArgsProduct({benchmark::CreateDenseRange(0, std::size(kResnetConvs) - 1,
+                                               1),
                    {0, 1}})
     ->ArgNames({"shape", "task"})
     ->Unit(benchmark::kMillisecond)

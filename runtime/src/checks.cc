@@ -19,7 +19,6 @@ namespace {
 static_assert(__BYTE_ORDER__ == __ORDER_LITTLE_ENDIAN__,
               "check buffers are read as little-endian");
 
-
 // The bits of one float component, and where its fields are.
 struct FloatBits {
   uint64_t bits;
@@ -60,8 +59,7 @@ struct FloatBits {
   }
 };
 
-bool exactlyEqual(const FloatBits &actual, const FloatBits &expected,
-                  double) {
+bool exactlyEqual(const FloatBits &actual, const FloatBits &expected, double) {
   return actual.value() == expected.value();
 }
 
@@ -114,8 +112,8 @@ uint64_t loadComponent(const uint8_t *bytes, size_t size) {
 }
 
 bool elementsMatch(const CheckKindInfo &kind, double tolerance,
-                   const DTypeInfo &dtype,
-                   const uint8_t *actual, const uint8_t *expected) {
+                   const DTypeInfo &dtype, const uint8_t *actual,
+                   const uint8_t *expected) {
   bool isComplex = dtype.elementClass == ElementClass::Complex;
   if (dtype.elementClass != ElementClass::Float && !isComplex)
     return std::memcmp(actual, expected, dtype.size) == 0;

@@ -18,7 +18,9 @@ using namespace jaxc::runtime::test_support;
 
 namespace {
 
-unsigned coreCount() { return std::max(1u, std::thread::hardware_concurrency()); }
+unsigned coreCount() {
+  return std::max(1u, std::thread::hardware_concurrency());
+}
 
 // Sets an environment variable for one test.
 class ScopedEnvironment {
@@ -61,9 +63,8 @@ TEST(DeviceTest, BadThreadCountsAreRejected) {
     Outcome outcome =
         takeStatus(jaxc_device_create(JAXC_DEVICE_LOCAL_TASK, &device));
     EXPECT_EQ(outcome.code, JAXC_STATUS_INVALID_ARGUMENT);
-    EXPECT_EQ(outcome.message,
-              std::string("JAXC_THREAD_COUNT=") + value +
-                  ": expected a thread count from 1 to 1024");
+    EXPECT_EQ(outcome.message, std::string("JAXC_THREAD_COUNT=") + value +
+                                   ": expected a thread count from 1 to 1024");
     EXPECT_EQ(device, nullptr);
   }
 }
@@ -78,12 +79,10 @@ protected:
 
   void SetUp() override {
     TensorSpec vector{JAXC_DTYPE_I64, {kCount}};
-    FunctionSpec affine{"affine",
-                        "jaxc_test_parallel_affine",
-                        {vector},
-                        {{vector, "y"}, {{JAXC_DTYPE_UI32, {}}, "threads"}},
-                        {},
-                        {}};
+    FunctionSpec affine{
+        "affine", "jaxc_test_parallel_affine",
+        {vector}, {{vector, "y"}, {{JAXC_DTYPE_UI32, {}}, "threads"}},
+        {},       {}};
     std::vector<uint8_t> bytes = writeModuleFile(kernelModule({affine}));
     ASSERT_EQ(
         jaxc_module_load_memory(bytes.data(), bytes.size(), "m.vmfb", &module),
@@ -102,11 +101,9 @@ protected:
     jaxc_buffer_t inputs[] = {{x.data(), x.size() * sizeof(int64_t)}};
     jaxc_buffer_t outputs[] = {{y.data(), y.size() * sizeof(int64_t)},
                                {&threads, sizeof(threads)}};
-    Outcome outcome =
-        takeStatus(device ? jaxc_function_call_on(function, device, inputs, 1,
-                                                  outputs, 2)
-                          : jaxc_function_call(function, inputs, 1, outputs,
-                                               2));
+    Outcome outcome = takeStatus(
+        device ? jaxc_function_call_on(function, device, inputs, 1, outputs, 2)
+               : jaxc_function_call(function, inputs, 1, outputs, 2));
     EXPECT_EQ(outcome.message, "");
     for (int64_t i = 0; i < kCount; ++i)
       if (y[i] != 3 * x[i] + 1) {
@@ -151,9 +148,8 @@ TEST_F(CallOnTest, ThreadsMayCallOnOneDeviceAtOnce) {
 }
 
 TEST_F(CallOnTest, NullDeviceOrFunctionIsRejected) {
-  Outcome outcome =
-      takeStatus(jaxc_function_call_on(function, nullptr, nullptr, 0, nullptr,
-                                       0));
+  Outcome outcome = takeStatus(
+      jaxc_function_call_on(function, nullptr, nullptr, 0, nullptr, 0));
   EXPECT_EQ(outcome.code, JAXC_STATUS_INVALID_ARGUMENT);
   EXPECT_EQ(outcome.message, "jaxc_function_call_on: NULL device");
   jaxc_device_t *device = nullptr;

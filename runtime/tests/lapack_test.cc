@@ -125,8 +125,8 @@ TEST(Lapack, PotrfComplexF32) {
 }
 
 TEST(Lapack, GetrfPivotsAndReportsSingular) {
-  std::vector<double> a = {1, 2, 3, 4, 5, 6, 7, 8, 10, 1, 2, 3, 2, 4, 6, 1,
-                           1, 1};
+  std::vector<double> a = {1, 2, 3, 4, 5, 6, 7, 8, 10,
+                           1, 2, 3, 2, 4, 6, 1, 1, 1};
   std::vector<double> lu(18);
   std::vector<int32_t> ipiv(6), info(2, -7);
   Args call(JAXC_LAPACK_GETRF, JAXC_DTYPE_F64, 2);
@@ -226,8 +226,7 @@ TEST_P(Svd, Reconstructs) {
 }
 
 INSTANTIATE_TEST_SUITE_P(Lapack, Svd,
-                         testing::Values(JAXC_LAPACK_GESDD,
-                                         JAXC_LAPACK_GESVD));
+                         testing::Values(JAXC_LAPACK_GESDD, JAXC_LAPACK_GESVD));
 
 TEST(Lapack, GeevRealComplexPair) {
   // A rotation by 90 degrees: eigenvalues +-i, complex eigenvectors.
@@ -267,8 +266,8 @@ TEST(Lapack, GeesReconstructs) {
 }
 
 TEST(Lapack, GehrdAndSytrdKeepInvariants) {
-  std::vector<double> a = {1, 2, 3, 4, 5, 6, 7, 8, 10, 1, 0, 1,
-                           2, 2, 2, 3}; // 4x4
+  std::vector<double> a = {1,  2, 3, 4, 5, 6, 7, 8,
+                           10, 1, 0, 1, 2, 2, 2, 3}; // 4x4
   std::vector<double> h(16), tau(3);
   std::vector<int32_t> info(1, -7);
   Args hess(JAXC_LAPACK_GEHRD, JAXC_DTYPE_F64, 1);
@@ -287,8 +286,8 @@ TEST(Lapack, GehrdAndSytrdKeepInvariants) {
   EXPECT_EQ(info[0], 0);
   // The trace and the Frobenius norm survive the similarity transform.
   EXPECT_NEAR(d[0] + d[1] + d[2], 15, 1e-12);
-  double norm = d[0] * d[0] + d[1] * d[1] + d[2] * d[2] +
-                2 * (e[0] * e[0] + e[1] * e[1]);
+  double norm =
+      d[0] * d[0] + d[1] * d[1] + d[2] * d[2] + 2 * (e[0] * e[0] + e[1] * e[1]);
   EXPECT_NEAR(norm, 16 + 25 + 36 + 2 * (4 + 4 + 9), 1e-10);
 }
 

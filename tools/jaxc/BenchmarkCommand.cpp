@@ -187,8 +187,7 @@ int benchmarkCommand(const Args &args) {
                                        "'; give the module as --module=FILE");
   if (!flags->has("module"))
     return reportError(kBenchmark, "no module given; use --module=FILE");
-  Expected<jaxc_device_kind_t> deviceKind =
-      parseDeviceFlag(kBenchmark, *flags);
+  Expected<jaxc_device_kind_t> deviceKind = parseDeviceFlag(kBenchmark, *flags);
   if (!deviceKind)
     return reportError(kBenchmark, deviceKind.error());
   Expected<int64_t> repetitions =

@@ -1,4 +1,5 @@
-//===- Execution.h - What the commands that call functions share -*- C++ -*-===//
+//===- Execution.h - What the commands that call functions share -*- C++
+//-*-===//
 //
 // `jaxc run`, `jaxc run-mlir` and `jaxc benchmark` load modules, parse
 // --input values against a function's signature and pick a --device the same

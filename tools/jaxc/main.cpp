@@ -22,8 +22,7 @@ const Command kCommands[] = {
      "compile in memory and run (like iree-run-mlir)"},
     {"benchmark", jaxc::tools::benchmarkCommand,
      "time a function of a module file (like iree-benchmark-module)"},
-    {"inspect", jaxc::tools::inspectCommand,
-     "print what a module file holds"},
+    {"inspect", jaxc::tools::inspectCommand, "print what a module file holds"},
     {"conformance", jaxc::tools::conformanceCommand,
      "compile and run every .mlir under the given paths; summarize"},
 };

@@ -126,22 +126,38 @@ Type elementTypeOf(int dtype, MLIRContext *context) {
     return IntegerType::get(context, width, IntegerType::Unsigned);
   };
   switch (dtype) {
-  case 0: return b.getI1Type();
-  case 1: return b.getI8Type();
-  case 2: return b.getI16Type();
-  case 3: return b.getI32Type();
-  case 4: return b.getI64Type();
-  case 5: return unsignedOf(8);
-  case 6: return unsignedOf(16);
-  case 7: return unsignedOf(32);
-  case 8: return unsignedOf(64);
-  case 9: return b.getF16Type();
-  case 10: return b.getF32Type();
-  case 11: return b.getF64Type();
-  case 12: return ComplexType::get(b.getF32Type());
-  case 13: return ComplexType::get(b.getF64Type());
-  case 14: return b.getBF16Type();
-  default: return {};
+  case 0:
+    return b.getI1Type();
+  case 1:
+    return b.getI8Type();
+  case 2:
+    return b.getI16Type();
+  case 3:
+    return b.getI32Type();
+  case 4:
+    return b.getI64Type();
+  case 5:
+    return unsignedOf(8);
+  case 6:
+    return unsignedOf(16);
+  case 7:
+    return unsignedOf(32);
+  case 8:
+    return unsignedOf(64);
+  case 9:
+    return b.getF16Type();
+  case 10:
+    return b.getF32Type();
+  case 11:
+    return b.getF64Type();
+  case 12:
+    return ComplexType::get(b.getF32Type());
+  case 13:
+    return ComplexType::get(b.getF64Type());
+  case 14:
+    return b.getBF16Type();
+  default:
+    return {};
   }
 }
 
@@ -250,9 +266,9 @@ LogicalResult adoptCallingConvention(ModuleOp module,
       return main.emitError("argument ")
              << i << " has a dtype (code " << aval.dtype
              << ") jaxc does not support";
-    if (failed(main.insertArgument(first + i, RankedTensorType::get(shape, element),
-                                   DictionaryAttr::get(context),
-                                   main.getLoc())))
+    if (failed(main.insertArgument(
+            first + i, RankedTensorType::get(shape, element),
+            DictionaryAttr::get(context), main.getLoc())))
       return failure();
   }
   return success();

@@ -30,9 +30,9 @@ struct DecomposeCompositesPass final
         [&](jaxc::stablehlo::CompositeOp op) { composites.push_back(op); });
     for (jaxc::stablehlo::CompositeOp op : composites) {
       OpBuilder builder(op);
-      auto call = func::CallOp::create(builder, op.getLoc(),
-                                       op.getDecompositionAttr(),
-                                       op.getResultTypes(), op.getInputs());
+      auto call =
+          func::CallOp::create(builder, op.getLoc(), op.getDecompositionAttr(),
+                               op.getResultTypes(), op.getInputs());
       op.replaceAllUsesWith(call.getResults());
       op.erase();
     }

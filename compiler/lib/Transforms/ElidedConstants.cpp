@@ -35,7 +35,9 @@ public:
     return z ^ (z >> 31);
   }
   // In [-0.5, 0.5), 24 random bits: exact in every float type from f32 up.
-  double nextReal() { return static_cast<double>(next() >> 40) * 0x1p-24 - 0.5; }
+  double nextReal() {
+    return static_cast<double>(next() >> 40) * 0x1p-24 - 0.5;
+  }
 
 private:
   uint64_t state;
@@ -76,8 +78,8 @@ DenseElementsAttr pseudoRandomData(ShapedType type, SplitMix64 &random) {
     return denseOf<APFloat>(type, [&] {
       APFloat value(random.nextReal());
       bool losesInfo;
-      value.convert(floatType.getFloatSemantics(),
-                    APFloat::rmNearestTiesToEven, &losesInfo);
+      value.convert(floatType.getFloatSemantics(), APFloat::rmNearestTiesToEven,
+                    &losesInfo);
       return value;
     });
   }
@@ -128,8 +130,7 @@ struct ElidedConstantsPass
   }
 
   // One error, at the first elided constant; the rest are counted.
-  void reportElided(
-      ArrayRef<std::pair<Operation *, NamedAttribute>> elided) {
+  void reportElided(ArrayRef<std::pair<Operation *, NamedAttribute>> elided) {
     auto [op, attr] = elided.front();
     auto resource = cast<DenseResourceElementsAttr>(attr.getValue());
     InFlightDiagnostic diag =

@@ -36,8 +36,7 @@ struct EmitEntryPointsPass
     // Internal functions (parallel loop bodies, helpers) are only called
     // from inside the module.
     for (auto func : module.getOps<LLVM::LLVMFuncOp>())
-      if (!func.isExternal() &&
-          func.getLinkage() == LLVM::Linkage::External &&
+      if (!func.isExternal() && func.getLinkage() == LLVM::Linkage::External &&
           !func.getName().starts_with(jaxc::kEntryPointPrefix))
         functions.push_back(func);
 

@@ -115,22 +115,23 @@ struct EraseTokensPass final
     ModuleOp module = getOperation();
     bool sawUnsupported = false;
     // Innermost first, so that a loop's body is settled before the loop.
-    module.walk<WalkOrder::PostOrder>([&](Operation *op) {
-      if (isTokenProducer(op) || !hasTokens(op))
-        return;
-      if (isa<stablehlo::WhileOp>(op))
-        return rebuildWithoutTokens(op, /*regionArgsCarryOperands=*/true);
-      if (isa<stablehlo::IfOp, stablehlo::CaseOp, func::CallOp,
-              stablehlo::OptimizationBarrierOp>(op))
-        return rebuildWithoutTokens(op, /*regionArgsCarryOperands=*/false);
-      if (isa<func::ReturnOp, stablehlo::ReturnOp>(op))
-        return; // the function or the parent op drops these
-      op->emitError("'")
-          << op->getName()
-          << "' uses a token: a side effect jaxc cannot run (it runs "
-             "functions without host callbacks or I/O)";
-      sawUnsupported = true;
-    });
+    module.walk<WalkOrder::PostOrder>(
+        [&](Operation *op) {
+          if (isTokenProducer(op) || !hasTokens(op))
+            return;
+          if (isa<stablehlo::WhileOp>(op))
+            return rebuildWithoutTokens(op, /*regionArgsCarryOperands=*/true);
+          if (isa<stablehlo::IfOp, stablehlo::CaseOp, func::CallOp,
+                  stablehlo::OptimizationBarrierOp>(op))
+            return rebuildWithoutTokens(op, /*regionArgsCarryOperands=*/false);
+          if (isa<func::ReturnOp, stablehlo::ReturnOp>(op))
+            return; // the function or the parent op drops these
+          op->emitError("'")
+              << op->getName()
+              << "' uses a token: a side effect jaxc cannot run (it runs "
+                 "functions without host callbacks or I/O)";
+          sawUnsupported = true;
+        });
     if (sawUnsupported)
       return signalPassFailure();
 
@@ -149,7 +150,8 @@ struct EraseTokensPass final
       OpBuilder builder = OpBuilder::atBlockBegin(&function.front());
       for (unsigned i : tokenInputs)
         detachToken(builder, function.getArgument(i));
-      llvm::BitVector inputs(type.getNumInputs()), results(type.getNumResults());
+      llvm::BitVector inputs(type.getNumInputs()),
+          results(type.getNumResults());
       for (unsigned i : tokenInputs)
         inputs.set(i);
       for (unsigned i : tokenResults)

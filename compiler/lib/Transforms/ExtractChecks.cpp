@@ -89,10 +89,9 @@ FailureOr<std::optional<CheckInfo>> describeCheck(Operation *op) {
     return std::optional<CheckInfo>(
         CheckInfo{op, "eq", eq.getLhs(), materialize(eq.getValue())});
   if (auto almost = dyn_cast<check::ExpectAlmostEqConstOp>(op))
-    return std::optional<CheckInfo>(
-        CheckInfo{op, "almost_eq", almost.getLhs(),
-                  materialize(almost.getValue()),
-                  tolerance(almost.getToleranceAttr())});
+    return std::optional<CheckInfo>(CheckInfo{
+        op, "almost_eq", almost.getLhs(), materialize(almost.getValue()),
+        tolerance(almost.getToleranceAttr())});
   return std::optional<CheckInfo>();
 }
 
@@ -167,8 +166,7 @@ struct ExtractChecksPass
     SmallVector<Type> resultTypes(func.getResultTypes());
     for (Value value : hiddenResults)
       resultTypes.push_back(value.getType());
-    func.setType(
-        FunctionType::get(ctx, func.getArgumentTypes(), resultTypes));
+    func.setType(FunctionType::get(ctx, func.getArgumentTypes(), resultTypes));
     // Keep per-result attributes aligned with the grown result list.
     SmallVector<DictionaryAttr> resultAttrs;
     func.getAllResultAttrs(resultAttrs);

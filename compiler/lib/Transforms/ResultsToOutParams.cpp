@@ -42,8 +42,8 @@ struct ResultsToOutParamsPass
       ++timesReturned[value];
     for (auto [value, outArg] : llvm::zip(returnOp.getOperands(), outArgs)) {
       auto alloc = value.getDefiningOp<memref::AllocOp>();
-      if (alloc && timesReturned[value] == 1 &&
-          alloc->getParentOp() == func && alloc.getType() == outArg.getType()) {
+      if (alloc && timesReturned[value] == 1 && alloc->getParentOp() == func &&
+          alloc.getType() == outArg.getType()) {
         // Compute in place: the caller's buffer replaces the allocation.
         alloc.getResult().replaceAllUsesWith(outArg);
         alloc.erase();

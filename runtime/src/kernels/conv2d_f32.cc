@@ -36,8 +36,8 @@ public:
       int64_t top[kMaxMr], left[kMaxMr];
       for (int64_t r = 0; r < count; ++r) {
         int64_t pixel = i0 + s * mr + r;
-        image[r] = x.input + pixel / (x.out_w * x.out_h) * x.in_h * x.in_w *
-                                 x.in_c +
+        image[r] = x.input +
+                   pixel / (x.out_w * x.out_h) * x.in_h * x.in_w * x.in_c +
                    group * groupChannels;
         top[r] = pixel / x.out_w % x.out_h * x.stride_h - x.pad_top;
         left[r] = pixel % x.out_w * x.stride_w - x.pad_left;

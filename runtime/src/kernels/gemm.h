@@ -28,8 +28,8 @@ using MicrokernelFn = void (*)(int64_t kc, const float *a, const float *b,
 // Packs `len` contiguous elements of up to mr rows into an A sliver:
 // dst[p * mr + r] = rows[r][p] for p < len, r < mr; rows[r] for r >= count,
 // or null, reads zeros.
-using PackRowsFn = void (*)(float *dst, const float *const *rows,
-                            int64_t count, int64_t len, int64_t mr);
+using PackRowsFn = void (*)(float *dst, const float *const *rows, int64_t count,
+                            int64_t len, int64_t mr);
 
 // The most rows of any microkernel's sliver.
 constexpr int64_t kMaxMr = 16;
@@ -65,9 +65,8 @@ public:
   // into ceil(rows / mr) slivers for `kernel`: sliver s at dst + s * kc * mr
   // holds element (i0 + s * mr + r, p0 + p) at [p * mr + r]; rows past the
   // end are zero.
-  virtual void pack(float *dst, int64_t b, int64_t i0, int64_t rows,
-                    int64_t p0, int64_t kc,
-                    const Microkernel &kernel) const = 0;
+  virtual void pack(float *dst, int64_t b, int64_t i0, int64_t rows, int64_t p0,
+                    int64_t kc, const Microkernel &kernel) const = 0;
 };
 
 // A addressed by element strides: (b, i, p) at

@@ -69,8 +69,8 @@ Library &openLibrary(const std::string &name) {
 void *findRoutine(Library &library, const std::string &symbol) {
   std::string routine = symbol.substr(0, symbol.size() - 1);
   if (!library.handle) {
-    recordError("LAPACK routine " + routine + ": cannot load " +
-                library.name + " (" + library.openError +
+    recordError("LAPACK routine " + routine + ": cannot load " + library.name +
+                " (" + library.openError +
                 "); install liblapack3 or set JAXC_LAPACK_LIBRARY");
     return nullptr;
   }
@@ -84,15 +84,10 @@ void *findRoutine(Library &library, const std::string &symbol) {
   return library.routines[symbol] = address;
 }
 
-template <typename T> struct RealOf {
-  using type = T;
-};
-template <typename T> struct RealOf<std::complex<T>> {
-  using type = T;
-};
+template <typename T> struct RealOf { using type = T; };
+template <typename T> struct RealOf<std::complex<T>> { using type = T; };
 template <typename T> using Real = typename RealOf<T>::type;
-template <typename T>
-constexpr bool kIsComplex = !std::is_same_v<T, Real<T>>;
+template <typename T> constexpr bool kIsComplex = !std::is_same_v<T, Real<T>>;
 
 template <typename T> char precision() {
   if constexpr (std::is_same_v<T, float>)
@@ -115,8 +110,8 @@ using GetrfFn = void(const Int *, const Int *, void *, const Int *, Int *,
                      Int *);
 using GeqrfFn = void(const Int *, const Int *, void *, const Int *, void *,
                      void *, const Int *, Int *);
-using OrgqrFn = void(const Int *, const Int *, const Int *, void *,
-                     const Int *, const void *, void *, const Int *, Int *);
+using OrgqrFn = void(const Int *, const Int *, const Int *, void *, const Int *,
+                     const void *, void *, const Int *, Int *);
 using SyevdFn = void(const char *, const char *, const Int *, void *,
                      const Int *, void *, void *, const Int *, Int *,
                      const Int *, Int *, Len, Len);
@@ -147,18 +142,17 @@ using RealGeevFn = void(const char *, const char *, const Int *, void *,
                         Len);
 using ComplexGeevFn = void(const char *, const char *, const Int *, void *,
                            const Int *, void *, void *, const Int *, void *,
-                           const Int *, void *, const Int *, void *, Int *,
-                           Len, Len);
-using RealGeesFn = void(const char *, const char *, void *, const Int *,
-                        void *, const Int *, Int *, void *, void *, void *,
-                        const Int *, void *, const Int *, Int *, Int *, Len,
-                        Len);
+                           const Int *, void *, const Int *, void *, Int *, Len,
+                           Len);
+using RealGeesFn = void(const char *, const char *, void *, const Int *, void *,
+                        const Int *, Int *, void *, void *, void *, const Int *,
+                        void *, const Int *, Int *, Int *, Len, Len);
 using ComplexGeesFn = void(const char *, const char *, void *, const Int *,
                            void *, const Int *, Int *, void *, void *,
                            const Int *, void *, const Int *, void *, Int *,
                            Int *, Len, Len);
-using GehrdFn = void(const Int *, const Int *, const Int *, void *,
-                     const Int *, void *, void *, const Int *, Int *);
+using GehrdFn = void(const Int *, const Int *, const Int *, void *, const Int *,
+                     void *, void *, const Int *, Int *);
 using SytrdFn = void(const char *, const Int *, void *, const Int *, void *,
                      void *, void *, void *, const Int *, Int *, Len);
 using GtsvFn = void(const Int *, const Int *, void *, void *, void *, void *,
@@ -313,8 +307,8 @@ template <typename T> bool geqrf(const Call &call) {
 }
 
 template <typename T> bool orgqr(const Call &call) {
-  auto *fn = call.routine<OrgqrFn>(
-      name<T>(kIsComplex<T> ? "ungqr" : "orgqr").c_str());
+  auto *fn =
+      call.routine<OrgqrFn>(name<T>(kIsComplex<T> ? "ungqr" : "orgqr").c_str());
   if (!fn)
     return false;
   Int m = call.dim(0, false), n = call.dim(0, true), k = call.dim(1, false);
@@ -353,8 +347,8 @@ template <typename T> bool syevd(const Call &call) {
          &liwork, &info, kOne, kOne);
   };
   using Fn = std::conditional_t<kIsComplex<T>, HeevdFn, SyevdFn>;
-  auto *fn = call.routine<Fn>(
-      name<T>(kIsComplex<T> ? "heevd" : "syevd").c_str());
+  auto *fn =
+      call.routine<Fn>(name<T>(kIsComplex<T> ? "heevd" : "syevd").c_str());
   if (!fn)
     return false;
   // The query writes its sizes into the first element of each workspace.
@@ -421,10 +415,10 @@ template <typename T, bool kQr> bool svd(const Call &call) {
   std::vector<Real<T>> rwork;
   if constexpr (kIsComplex<T>)
     rwork.resize(std::max<int64_t>(
-        kQr           ? 5 * mn
-        : jobz == 'N' ? 7 * mn
-                      : std::max(5 * mn * mn + 5 * mn,
-                                 2 * mx * mn + 2 * mn * mn + mn),
+        kQr ? 5 * mn
+        : jobz == 'N'
+            ? 7 * mn
+            : std::max(5 * mn * mn + 5 * mn, 2 * mx * mn + 2 * mn * mn + mn),
         1));
   std::vector<T> work(1);
   Int lwork = -1, info = 0;
@@ -629,8 +623,8 @@ template <typename T> bool gehrd(const Call &call) {
 }
 
 template <typename T> bool sytrd(const Call &call) {
-  auto *fn = call.routine<SytrdFn>(
-      name<T>(kIsComplex<T> ? "hetrd" : "sytrd").c_str());
+  auto *fn =
+      call.routine<SytrdFn>(name<T>(kIsComplex<T> ? "hetrd" : "sytrd").c_str());
   if (!fn)
     return false;
   char uplo = call.option(0);
@@ -638,8 +632,8 @@ template <typename T> bool sytrd(const Call &call) {
   Int lda = std::max<Int>(n, 1);
   T query{};
   Int lwork = -1, info = 0;
-  fn(&uplo, &n, nullptr, &lda, nullptr, nullptr, nullptr, &query, &lwork,
-     &info, kOne);
+  fn(&uplo, &n, nullptr, &lda, nullptr, nullptr, nullptr, &query, &lwork, &info,
+     kOne);
   lwork = workspaceSize(query);
   std::vector<T> work(lwork);
   for (int64_t b = 0; b < call.batch(); ++b) {

@@ -94,8 +94,8 @@ transpose16x16(__m512 v[16]) {
 // Packs 16 columns at a time: masked loads of up to 16 rows, a transpose,
 // masked stores of mr (<= 16) lanes.
 __attribute__((target("avx512f"))) void
-avx512PackRows(float *dst, const float *const *rows, int64_t count,
-               int64_t len, int64_t mr) {
+avx512PackRows(float *dst, const float *const *rows, int64_t count, int64_t len,
+               int64_t mr) {
   __mmask16 storeMask = static_cast<__mmask16>((1u << mr) - 1);
   for (int64_t p = 0; p < len; p += 16) {
     int64_t columns = std::min<int64_t>(16, len - p);
@@ -116,10 +116,10 @@ avx512PackRows(float *dst, const float *const *rows, int64_t count,
 __attribute__((target("avx512f"))) void
 avx512PackPanel(float *dst, const float *src, int64_t rowStride, int64_t kc,
                 int64_t cols) {
-  __mmask16 lo = static_cast<__mmask16>(
-      (1u << std::min<int64_t>(cols, 16)) - 1);
-  __mmask16 hi = static_cast<__mmask16>(
-      (1u << std::max<int64_t>(cols - 16, 0)) - 1);
+  __mmask16 lo =
+      static_cast<__mmask16>((1u << std::min<int64_t>(cols, 16)) - 1);
+  __mmask16 hi =
+      static_cast<__mmask16>((1u << std::max<int64_t>(cols - 16, 0)) - 1);
   for (int64_t p = 0; p < kc; ++p, src += rowStride, dst += kAvx512Nr) {
     _mm512_store_ps(dst, _mm512_maskz_loadu_ps(lo, src));
     _mm512_store_ps(dst + 16, _mm512_maskz_loadu_ps(hi, src + 16));
@@ -203,13 +203,13 @@ void portableKernel(int64_t kc, const float *a, const float *b, float *c,
 // kc keeps a B micro-panel (kc x nr) in the 48 KiB L1 next to an A sliver;
 // mc keeps a packed A block (mc x kc) well inside the 2 MiB L2.
 #if defined(__x86_64__)
-constexpr Microkernel kAvx512{"avx512",        kAvx512Mr,      kAvx512Nr,
-                              avx512Kernel,    avx512PackRows, avx512PackPanel,
-                              256,             14 * 16};
-constexpr Microkernel kAvx2{"avx2",         kAvx2Mr,
-                            kAvx2Nr,        avx2Kernel,
-                            scalarPackRows, scalarPackPanel<kAvx2Nr>,
-                            256,            6 * 32};
+constexpr Microkernel kAvx512{"avx512",     kAvx512Mr,      kAvx512Nr,
+                              avx512Kernel, avx512PackRows, avx512PackPanel,
+                              256,          14 * 16};
+constexpr Microkernel kAvx2{
+    "avx2",     kAvx2Mr,        kAvx2Nr,
+    avx2Kernel, scalarPackRows, scalarPackPanel<kAvx2Nr>,
+    256,        6 * 32};
 #endif
 constexpr Microkernel kPortable{"portable",
                                 kPortableMr,

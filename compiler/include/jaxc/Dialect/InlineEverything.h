@@ -1,4 +1,5 @@
-//===- InlineEverything.h - Inlining for value-semantic dialects -*- C++ -*-===//
+//===- InlineEverything.h - Inlining for value-semantic dialects -*- C++
+//-*-===//
 
 #ifndef JAXC_DIALECT_INLINEEVERYTHING_H
 #define JAXC_DIALECT_INLINEEVERYTHING_H
@@ -11,8 +12,7 @@ namespace jaxc {
 // JAX's private helper functions (@inputs, @expected, ...) always inline.
 struct InlineEverything : public mlir::DialectInlinerInterface {
   using DialectInlinerInterface::DialectInlinerInterface;
-  bool isLegalToInline(mlir::Operation *, mlir::Operation *,
-                       bool) const final {
+  bool isLegalToInline(mlir::Operation *, mlir::Operation *, bool) const final {
     return true;
   }
   bool isLegalToInline(mlir::Region *, mlir::Region *, bool,

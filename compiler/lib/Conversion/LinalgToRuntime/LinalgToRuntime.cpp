@@ -155,8 +155,8 @@ std::optional<Contraction> matchContraction(linalg::GenericOp op) {
   if (!((mul.getLhs() == x && mul.getRhs() == y) ||
         (mul.getLhs() == y && mul.getRhs() == x)))
     return std::nullopt;
-  Contraction c{op.getDpsInputs()[0], op.getDpsInputs()[1],
-                op.getDpsInits()[0], op.getIndexingMapsArray()[0],
+  Contraction c{op.getDpsInputs()[0],         op.getDpsInputs()[1],
+                op.getDpsInits()[0],          op.getIndexingMapsArray()[0],
                 op.getIndexingMapsArray()[1], op.getIndexingMapsArray()[2]};
   if (!isF32MemRef(c.lhs) || !isF32MemRef(c.rhs) || !isF32MemRef(c.out))
     return std::nullopt;
@@ -196,9 +196,9 @@ planView(MemRefType type, AffineMap map,
     shape.push_back(type.getDimSize(dim));
     transposedStrides.push_back(strides[dim]);
   }
-  auto transposed = MemRefType::get(
-      shape, type.getElementType(),
-      StridedLayoutAttr::get(ctx, offset, transposedStrides));
+  auto transposed =
+      MemRefType::get(shape, type.getElementType(),
+                      StridedLayoutAttr::get(ctx, offset, transposedStrides));
   int64_t next = 0;
   for (const SmallVector<unsigned> &group : groups) {
     int64_t size = 1;
@@ -251,8 +251,7 @@ struct MatmulLoops {
 std::optional<MatmulLoops> classifyLoops(linalg::GenericOp op,
                                          const Contraction &c) {
   if (!c.lhsMap.isProjectedPermutation() ||
-      !c.rhsMap.isProjectedPermutation() ||
-      !c.outMap.isProjectedPermutation())
+      !c.rhsMap.isProjectedPermutation() || !c.outMap.isProjectedPermutation())
     return std::nullopt;
   MatmulLoops loops;
   MLIRContext *ctx = op.getContext();
@@ -333,9 +332,8 @@ matchWindowIndex(AffineExpr expr, unsigned numLoops, unsigned outLoop,
     return std::nullopt;
   int64_t stride = coefficients[outLoop], dilation = coefficients[windowLoop];
   coefficients[outLoop] = coefficients[windowLoop] = 0;
-  if (stride < 1 || dilation < 1 || llvm::any_of(coefficients, [](int64_t c) {
-        return c != 0;
-      }))
+  if (stride < 1 || dilation < 1 ||
+      llvm::any_of(coefficients, [](int64_t c) { return c != 0; }))
     return std::nullopt;
   return std::pair{stride, dilation};
 }
@@ -367,8 +365,8 @@ std::optional<PaddedInput> matchPaddedInput(Value padded, Operation *conv) {
       !memref::isStaticShapeAndContiguousRowMajor(inputType))
     return std::nullopt;
   ArrayRef<int64_t> offsets = interior.getStaticOffsets();
-  if (offsets[0] != 0 || offsets[3] != 0 ||
-      ShapedType::isDynamic(offsets[1]) || ShapedType::isDynamic(offsets[2]))
+  if (offsets[0] != 0 || offsets[3] != 0 || ShapedType::isDynamic(offsets[1]) ||
+      ShapedType::isDynamic(offsets[2]))
     return std::nullopt;
   // The rest of the buffer must be zero, and the input unchanged until the
   // convolution reads it in place of the copy.
@@ -376,8 +374,8 @@ std::optional<PaddedInput> matchPaddedInput(Value padded, Operation *conv) {
   if (!fill ||
       !untouchedBetween(copy, conv, getRootBuffer(input), Access::Write))
     return std::nullopt;
-  return PaddedInput{input, offsets[1], offsets[2], alloc, fill, interior,
-                     copy};
+  return PaddedInput{input, offsets[1], offsets[2], alloc,
+                     fill,  interior,   copy};
 }
 
 // Rewrites `op` as jaxc_rt.conv2d_f32 before it; false if it does not fit.
@@ -409,9 +407,8 @@ bool rewriteAsConv2d(OpBuilder &b, linalg::GenericOp op, const Contraction &c) {
   if (outChannels % groups != 0 || outChannels == 0)
     return false;
   AffineExpr channel =
-      groups == 1
-          ? d(4)
-          : d(3).floorDiv(outChannels / groups) * groupChannels + d(4);
+      groups == 1 ? d(4)
+                  : d(3).floorDiv(outChannels / groups) * groupChannels + d(4);
   if (c.outMap != AffineMap::get(7, 0, {d(0), d(1), d(2), d(3)}, ctx) ||
       c.rhsMap != AffineMap::get(7, 0, {d(5), d(6), d(4), d(3)}, ctx) ||
       c.lhsMap.getNumResults() != 4 || c.lhsMap.getResult(0) != d(0) ||
@@ -434,8 +431,7 @@ bool rewriteAsConv2d(OpBuilder &b, linalg::GenericOp op, const Contraction &c) {
   // The padded copy is dead when nothing else uses it.
   if (padded && padded->interior->hasOneUse() &&
       llvm::all_of(padded->alloc->getUsers(), [&](Operation *user) {
-        return user == op || user == padded->fill ||
-               user == padded->interior;
+        return user == op || user == padded->fill || user == padded->interior;
       })) {
     padded->copy->erase();
     padded->interior->erase();
@@ -450,8 +446,7 @@ struct LinalgToRuntimePass
     : jaxc::impl::LinalgToRuntimePassBase<LinalgToRuntimePass> {
   void runOnOperation() override {
     SmallVector<linalg::GenericOp> generics;
-    getOperation()->walk(
-        [&](linalg::GenericOp op) { generics.push_back(op); });
+    getOperation()->walk([&](linalg::GenericOp op) { generics.push_back(op); });
     OpBuilder b(&getContext());
     for (linalg::GenericOp op : generics) {
       std::optional<Contraction> c = matchContraction(op);

@@ -15,8 +15,8 @@
 #include "jaxc/Conversion/RuntimeToLLVM/RuntimeToLLVM.h"
 #include "jaxc/Dialect/Runtime/IR/LapackRoutines.h"
 #include "jaxc/Dialect/Runtime/IR/RuntimeOps.h"
-#include "jaxc/runtime/module_format.h"
 #include "jaxc/Transforms/RuntimeContext.h"
+#include "jaxc/runtime/module_format.h"
 
 #include "mlir/Conversion/LLVMCommon/MemRefBuilder.h"
 #include "mlir/Conversion/LLVMCommon/Pattern.h"
@@ -66,14 +66,14 @@ protected:
     }
     Value value = LLVM::UndefOp::create(rewriter, loc, argsType);
     for (auto [index, fieldValue] : llvm::enumerate(fields))
-      value = LLVM::InsertValueOp::create(rewriter, loc, value, fieldValue,
-                                          index);
+      value =
+          LLVM::InsertValueOp::create(rewriter, loc, value, fieldValue, index);
     LLVM::StoreOp::create(rewriter, loc, value, args);
     Value context =
         jaxc::loadContext(rewriter, loc, op->getParentOfType<ModuleOp>());
     Value function = jaxc::loadContextField(rewriter, loc, context, field);
-    auto functionType = LLVM::LLVMFunctionType::get(
-        LLVM::LLVMVoidType::get(ctx), {ptr, ptr});
+    auto functionType =
+        LLVM::LLVMFunctionType::get(LLVM::LLVMVoidType::get(ctx), {ptr, ptr});
     LLVM::CallOp::create(rewriter, loc, functionType,
                          ValueRange{function, context, args});
     rewriter.eraseOp(op);
@@ -222,8 +222,8 @@ private:
 
 } // namespace
 
-void jaxc::populateKernelsToLLVMPatterns(
-    const LLVMTypeConverter &typeConverter, RewritePatternSet &patterns) {
+void jaxc::populateKernelsToLLVMPatterns(const LLVMTypeConverter &typeConverter,
+                                         RewritePatternSet &patterns) {
   patterns.add<MatmulF32Lowering, Conv2dF32Lowering, LapackLowering>(
       typeConverter);
 }

@@ -37,8 +37,7 @@ std::string freshName(ModuleOp module, StringRef base) {
   return name;
 }
 
-struct ParallelForLowering
-    : ConvertOpToLLVMPattern<jaxc::rt::ParallelForOp> {
+struct ParallelForLowering : ConvertOpToLLVMPattern<jaxc::rt::ParallelForOp> {
   using ConvertOpToLLVMPattern::ConvertOpToLLVMPattern;
 
   LogicalResult
@@ -58,32 +57,31 @@ struct ParallelForLowering
     SmallVector<Value> captures;
     for (auto [capture, converted] :
          llvm::zip(op.getCaptures(), adaptor.getCaptures()))
-      captures.push_back(isa<MemRefType>(capture.getType())
-                             ? MemRefDescriptor(converted).alignedPtr(
-                                   rewriter, loc)
-                             : converted);
+      captures.push_back(
+          isa<MemRefType>(capture.getType())
+              ? MemRefDescriptor(converted).alignedPtr(rewriter, loc)
+              : converted);
     if (TypeRange(captures) != TypeRange(captureTypes))
       return rewriter.notifyMatchFailure(
           op, "the captures do not match the body's parameters");
 
-    rewriter.modifyOpInPlace(
-        body, [&] { body.setLinkage(LLVM::Linkage::Internal); });
+    rewriter.modifyOpInPlace(body,
+                             [&] { body.setLinkage(LLVM::Linkage::Internal); });
     LLVM::LLVMFuncOp chunk = createChunkFunction(rewriter, module, body);
     Value data = packCaptures(rewriter, op, captures);
     Value context = jaxc::loadContext(rewriter, loc, module);
-    Value parallelFor = jaxc::loadContextField(
-        rewriter, loc, context, jaxc::ContextField::ParallelFor);
+    Value parallelFor = jaxc::loadContextField(rewriter, loc, context,
+                                               jaxc::ContextField::ParallelFor);
     auto ptr = LLVM::LLVMPointerType::get(getContext());
-    auto parallelForType =
-        LLVM::LLVMFunctionType::get(LLVM::LLVMVoidType::get(getContext()),
-                                    {ptr, ptr, ptr, i64, i64});
+    auto parallelForType = LLVM::LLVMFunctionType::get(
+        LLVM::LLVMVoidType::get(getContext()), {ptr, ptr, ptr, i64, i64});
     LLVM::CallOp::create(
         rewriter, loc, parallelForType,
-        ValueRange{parallelFor, context,
-                   LLVM::AddressOfOp::create(rewriter, loc, chunk), data,
-                   LLVM::ConstantOp::create(rewriter, loc, i64, op.getCount()),
-                   LLVM::ConstantOp::create(rewriter, loc, i64,
-                                            op.getGrain())});
+        ValueRange{
+            parallelFor, context,
+            LLVM::AddressOfOp::create(rewriter, loc, chunk), data,
+            LLVM::ConstantOp::create(rewriter, loc, i64, op.getCount()),
+            LLVM::ConstantOp::create(rewriter, loc, i64, op.getGrain())});
     rewriter.eraseOp(op);
     return success();
   }
@@ -105,8 +103,8 @@ private:
       OpBuilder::InsertionGuard guard(rewriter);
       auto func = op->getParentOfType<FunctionOpInterface>();
       rewriter.setInsertionPointToStart(&func.getFunctionBody().front());
-      Value one = LLVM::ConstantOp::create(rewriter, loc,
-                                           rewriter.getI64Type(), 1);
+      Value one =
+          LLVM::ConstantOp::create(rewriter, loc, rewriter.getI64Type(), 1);
       data = LLVM::AllocaOp::create(rewriter, loc, ptr, closureType, one);
     }
     for (auto [index, capture] : llvm::enumerate(captures)) {

@@ -144,9 +144,10 @@ Value createJoinBitcast(OpBuilder &builder, Location loc, Value operand,
         }
         return SmallVector<Value>{fromBits(b, l, bits, wideType)};
       }));
-  SmallVector<AffineExpr> dims = llvm::map_to_vector(
-      llvm::seq<unsigned>(rank),
-      [&](unsigned dim) { return builder.getAffineDimExpr(dim); });
+  SmallVector<AffineExpr> dims =
+      llvm::map_to_vector(llvm::seq<unsigned>(rank), [&](unsigned dim) {
+        return builder.getAffineDimExpr(dim);
+      });
   SmallVector<AffineMap> maps;
   for (int64_t k = 0; k < ratio; ++k) {
     SmallVector<AffineExpr> exprs(dims);

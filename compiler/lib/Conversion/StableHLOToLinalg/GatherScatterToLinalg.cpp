@@ -318,8 +318,8 @@ struct ScatterToLinalg final : OpConversionPattern<stablehlo::ScatterOp> {
     bool unsignedIndices = hasUnsignedElements(op.getScatterIndices());
 
     auto sizesOf = [&](ArrayRef<int64_t> dims) {
-      return llvm::map_to_vector(
-          dims, [&](int64_t dim) { return updateShape[dim]; });
+      return llvm::map_to_vector(dims,
+                                 [&](int64_t dim) { return updateShape[dim]; });
     };
     scf::LoopNest loops = buildStaticLoopNest(
         rewriter, loc, sizesOf(scatter.updateScatterDims), inputs,

@@ -83,7 +83,8 @@ LapackPlan planLapackCall(stablehlo::CustomCallOp op) {
   StringRef target = op.getCallTargetName();
   std::optional<LapackTarget> parsed = parseTarget(target);
   if (!parsed) {
-    plan.problem = ("target '" + target + "' is not supported by jaxc yet").str();
+    plan.problem =
+        ("target '" + target + "' is not supported by jaxc yet").str();
     return plan;
   }
   auto refuse = [&](const Twine &what) {
@@ -199,8 +200,7 @@ std::string describeUnsupportedCustomCall(Operation *op) {
 
 void populateLapackToRuntimePatterns(const TypeConverter &typeConverter,
                                      RewritePatternSet &patterns) {
-  patterns.add<LapackCustomCallToRuntime>(typeConverter,
-                                          patterns.getContext());
+  patterns.add<LapackCustomCallToRuntime>(typeConverter, patterns.getContext());
 }
 
 } // namespace jaxc

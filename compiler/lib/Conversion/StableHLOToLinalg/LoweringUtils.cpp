@@ -156,9 +156,10 @@ Value emitInBounds(OpBuilder &builder, Location loc, ValueRange index,
     Value inDim = arith::CmpIOp::create(
         builder, loc, arith::CmpIPredicate::ult, position,
         arith::ConstantIndexOp::create(builder, loc, size));
-    inBounds = inBounds ? arith::AndIOp::create(builder, loc, inBounds, inDim)
-                              .getResult()
-                        : inDim;
+    inBounds =
+        inBounds
+            ? arith::AndIOp::create(builder, loc, inBounds, inDim).getResult()
+            : inDim;
   }
   return inBounds ? inBounds : arith::ConstantIntOp::create(builder, loc, 1, 1);
 }

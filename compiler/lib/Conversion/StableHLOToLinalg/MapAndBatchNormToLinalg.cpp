@@ -89,21 +89,21 @@ public:
     Type elementType = operandType.getElementType();
     SmallVector<Type> blockArgTypes = getElementTypes(inputs);
     blockArgTypes.append(numSums, elementType);
-    FailureOr<std::unique_ptr<Block>> body = buildGenericBody(
-        builder.getContext(), loc, blockArgTypes,
-        [&](OpBuilder &b, Location l,
-            ValueRange args) -> FailureOr<SmallVector<Value>> {
-          FailureOr<SmallVector<Value>> terms =
-              termBuilder(b, l, args.take_front(inputs.size()));
-          if (failed(terms) || terms->size() != numSums)
-            return failure();
-          return llvm::map_to_vector(
-              llvm::zip_equal(args.take_back(numSums), *terms),
-              [&](auto sumAndTerm) -> Value {
-                auto [sum, term] = sumAndTerm;
-                return arith::AddFOp::create(b, l, sum, term);
-              });
-        });
+    FailureOr<std::unique_ptr<Block>> body =
+        buildGenericBody(builder.getContext(), loc, blockArgTypes,
+                         [&](OpBuilder &b, Location l,
+                             ValueRange args) -> FailureOr<SmallVector<Value>> {
+                           FailureOr<SmallVector<Value>> terms = termBuilder(
+                               b, l, args.take_front(inputs.size()));
+                           if (failed(terms) || terms->size() != numSums)
+                             return failure();
+                           return llvm::map_to_vector(
+                               llvm::zip_equal(args.take_back(numSums), *terms),
+                               [&](auto sumAndTerm) -> Value {
+                                 auto [sum, term] = sumAndTerm;
+                                 return arith::AddFOp::create(b, l, sum, term);
+                               });
+                         });
     if (failed(body))
       return failure();
     Value zero = arith::ConstantOp::create(builder, loc,
@@ -212,11 +212,10 @@ private:
             Type resultType, GenericBodyBuilder bodyBuilder) {
     SmallVector<Type> blockArgTypes = getElementTypes(inputs);
     blockArgTypes.push_back(resultType);
-    return buildGenericBody(
-        builder.getContext(), loc, blockArgTypes,
-        [&](OpBuilder &b, Location l, ValueRange args) {
-          return bodyBuilder(b, l, args.drop_back());
-        });
+    return buildGenericBody(builder.getContext(), loc, blockArgTypes,
+                            [&](OpBuilder &b, Location l, ValueRange args) {
+                              return bodyBuilder(b, l, args.drop_back());
+                            });
   }
 
   RankedTensorType operandType;

@@ -80,8 +80,7 @@ template <typename OpTy> void printCompareOp(OpTy op, OpAsmPrinter &printer) {
 //   %a, dense<...> : T               (StableHLO interpreter)
 //   (%a, dense<...> : T) : T         (IREE)
 template <typename OpTy>
-ParseResult parseCompareConstOp(OpAsmParser &parser,
-                                OperationState &result) {
+ParseResult parseCompareConstOp(OpAsmParser &parser, OperationState &result) {
   OpAsmParser::UnresolvedOperand lhs;
   auto &props = result.getOrAddProperties<typename OpTy::Properties>();
   bool ireeForm = succeeded(parser.parseOptionalLParen());
@@ -133,7 +132,7 @@ DEFINE_CHECK_ASSEMBLY(ExpectAlmostEqConstOp, CompareConstOp)
 
 // `util.unfoldable_constant dense<...> : tensor<...>`.
 ParseResult jaxc::util::UnfoldableConstantOp::parse(OpAsmParser &parser,
-                                                     OperationState &result) {
+                                                    OperationState &result) {
   SMLoc loc = parser.getCurrentLocation();
   Attribute value;
   if (parser.parseOptionalAttrDict(result.attributes) ||

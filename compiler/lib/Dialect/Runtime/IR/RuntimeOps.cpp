@@ -141,16 +141,37 @@ const LapackOption kGehrdOptions[] = {{"low", ""}, {"high", ""}};
 const LapackRoutine kLapackRoutines[] = {
     {"potrf", JAXC_LAPACK_POTRF, "potrf", "potrf", "T2", "T2I0", "T2I0",
      kPotrfOptions, true},
-    {"getrf", JAXC_LAPACK_GETRF, "getrf", "getrf", "T2", "T2I1I0", "T2I1I0",
-     {}, false},
-    {"geqrf", JAXC_LAPACK_GEQRF, "geqrf", "geqrf", "T2", "T2T1", "T2T1", {},
+    {"getrf",
+     JAXC_LAPACK_GETRF,
+     "getrf",
+     "getrf",
+     "T2",
+     "T2I1I0",
+     "T2I1I0",
+     {},
      false},
-    {"orgqr", JAXC_LAPACK_ORGQR, "orgqr", "ungqr", "T2T1", "T2", "T2", {},
+    {"geqrf",
+     JAXC_LAPACK_GEQRF,
+     "geqrf",
+     "geqrf",
+     "T2",
+     "T2T1",
+     "T2T1",
+     {},
+     false},
+    {"orgqr",
+     JAXC_LAPACK_ORGQR,
+     "orgqr",
+     "ungqr",
+     "T2T1",
+     "T2",
+     "T2",
+     {},
      false},
     {"syevd", JAXC_LAPACK_SYEVD, "syevd", "heevd", "T2", "T2R1I0", "T2R1I0",
      kSyevdOptions, true},
-    {"trsm", JAXC_LAPACK_TRSM, "trsm", "trsm", "T2T2", "T2", "T2",
-     kTrsmOptions, true},
+    {"trsm", JAXC_LAPACK_TRSM, "trsm", "trsm", "T2T2", "T2", "T2", kTrsmOptions,
+     true},
     {"gesdd", JAXC_LAPACK_GESDD, "gesdd", "gesdd", "T2", "T2R1T2T2I0",
      "T2R1T2T2I0", kGesddOptions, false},
     {"gesvd", JAXC_LAPACK_GESVD, "gesvd", "gesvd", "T2", "T2R1T2T2I0",
@@ -163,8 +184,15 @@ const LapackRoutine kLapackRoutines[] = {
      kGehrdOptions, true},
     {"sytrd", JAXC_LAPACK_SYTRD, "sytrd", "hetrd", "T2", "T2R1R1T1I0",
      "T2R1R1T1I0", kPotrfOptions, true},
-    {"gtsv", JAXC_LAPACK_GTSV, "gtsv", "gtsv", "T1T1T1T2", "T1T1T1T2I0",
-     "T1T1T1T2I0", {}, false},
+    {"gtsv",
+     JAXC_LAPACK_GTSV,
+     "gtsv",
+     "gtsv",
+     "T1T1T1T2",
+     "T1T1T1T2I0",
+     "T1T1T1T2I0",
+     {},
+     false},
 };
 
 } // namespace
@@ -204,8 +232,8 @@ jaxc::rt::checkLapackCall(const LapackRoutine &routine, TypeRange inputs,
   StringRef resultSignature =
       complex ? routine.complexResults : routine.realResults;
   if (results.size() != resultSignature.size() / 2) {
-    os << name << " on " << element << " has "
-       << resultSignature.size() / 2 << " results, got " << results.size();
+    os << name << " on " << element << " has " << resultSignature.size() / 2
+       << " results, got " << results.size();
     return problem;
   }
   if (inputs.size() + results.size() > JAXC_LAPACK_MAX_BUFFERS) {
@@ -221,8 +249,8 @@ jaxc::rt::checkLapackCall(const LapackRoutine &routine, TypeRange inputs,
     if (!option.values.empty() &&
         (value < 0 || value > 127 ||
          !option.values.contains(static_cast<char>(value)))) {
-      os << name << "'s " << option.name << " must be one of '"
-         << option.values << "', got " << value;
+      os << name << "'s " << option.name << " must be one of '" << option.values
+         << "', got " << value;
       return problem;
     }
   if (batchDims < 0 || first.getRank() < batchDims) {
@@ -244,8 +272,8 @@ jaxc::rt::checkLapackCall(const LapackRoutine &routine, TypeRange inputs,
         shaped.getElementType() != expectedElement ||
         shaped.getRank() != rank ||
         shaped.getShape().take_front(batchDims) != batch) {
-      os << name << "'s " << role << " " << index << " must be "
-         << signature[1] << "-d past " << batchDims
+      os << name << "'s " << role << " " << index << " must be " << signature[1]
+         << "-d past " << batchDims
          << " batch dimensions matching the first input's, of "
          << expectedElement << ", static; got " << type;
       return false;
@@ -275,10 +303,9 @@ LogicalResult LapackOp::verify() {
             cast<MemRefType>(operand.getType())))
       return emitOpError("operands must be dense row-major, got ")
              << operand.getType();
-  if (std::optional<std::string> problem =
-          checkLapackCall(*routine, getInputs().getTypes(),
-                          getOutputs().getTypes(), getOptions(),
-                          getBatchDims()))
+  if (std::optional<std::string> problem = checkLapackCall(
+          *routine, getInputs().getTypes(), getOutputs().getTypes(),
+          getOptions(), getBatchDims()))
     return emitOpError(*problem);
   return success();
 }

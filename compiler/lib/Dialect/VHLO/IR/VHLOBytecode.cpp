@@ -139,8 +139,7 @@ int64_t booleanTensorSize(Type type) {
 
 class VHLOBytecodeInterface : public BytecodeDialectInterface {
 public:
-  VHLOBytecodeInterface(Dialect *dialect)
-      : BytecodeDialectInterface(dialect) {}
+  VHLOBytecodeInterface(Dialect *dialect) : BytecodeDialectInterface(dialect) {}
 
   //===--------------------------------------------------------------------===//
   // Attributes
@@ -169,14 +168,16 @@ public:
     }
     case kComparisonDirectionV1Attr:
       return readEnum<ComparisonDirectionV1Attr>(
-          reader, [](uint32_t v) { return symbolizeComparisonDirectionV1(v); }, "comparison_direction_v1");
+          reader, [](uint32_t v) { return symbolizeComparisonDirectionV1(v); },
+          "comparison_direction_v1");
     case kComparisonTypeV1Attr:
       return readEnum<ComparisonTypeV1Attr>(
           reader, [](uint32_t v) { return symbolizeComparisonTypeV1(v); },
-                                            "comparison_type_v1");
+          "comparison_type_v1");
     case kCustomCallApiVersionV1Attr:
       return readEnum<CustomCallApiVersionV1Attr>(
-          reader, [](uint32_t v) { return symbolizeCustomCallApiVersionV1(v); }, "api_version_v1");
+          reader, [](uint32_t v) { return symbolizeCustomCallApiVersionV1(v); },
+          "api_version_v1");
     case kDictionaryV1Attr: {
       SmallVector<std::pair<Attribute, Attribute>> entries;
       auto readEntry = [&]() -> FailureOr<std::pair<Attribute, Attribute>> {
@@ -193,7 +194,7 @@ public:
     case kFftTypeV1Attr:
       return readEnum<FftTypeV1Attr>(
           reader, [](uint32_t v) { return symbolizeFftTypeV1(v); },
-                                     "fft_type_v1");
+          "fft_type_v1");
     case kFloatV1Attr: {
       Type type;
       if (failed(reader.readType(type)))
@@ -236,14 +237,15 @@ public:
     case kPrecisionV1Attr:
       return readEnum<PrecisionV1Attr>(
           reader, [](uint32_t v) { return symbolizePrecisionV1(v); },
-                                       "precision_v1");
+          "precision_v1");
     case kRngAlgorithmV1Attr:
       return readEnum<RngAlgorithmV1Attr>(
           reader, [](uint32_t v) { return symbolizeRngAlgorithmV1(v); },
-                                          "rng_algorithm_v1");
+          "rng_algorithm_v1");
     case kRngDistributionV1Attr:
       return readEnum<RngDistributionV1Attr>(
-          reader, [](uint32_t v) { return symbolizeRngDistributionV1(v); }, "rng_distribution_v1");
+          reader, [](uint32_t v) { return symbolizeRngDistributionV1(v); },
+          "rng_distribution_v1");
     case kStringV1Attr: {
       StringRef value;
       if (failed(reader.readString(value)))
@@ -255,7 +257,7 @@ public:
     case kTransposeV1Attr:
       return readEnum<TransposeV1Attr>(
           reader, [](uint32_t v) { return symbolizeTransposeV1(v); },
-                                       "transpose_v1");
+          "transpose_v1");
     case kTypeV1Attr: {
       Type type;
       if (failed(reader.readType(type)))
@@ -270,7 +272,8 @@ public:
     }
     case kResultAccuracyModeV1Attr:
       return readEnum<ResultAccuracyModeV1Attr>(
-          reader, [](uint32_t v) { return symbolizeResultAccuracyModeV1(v); }, "result_accuracy_mode_v1");
+          reader, [](uint32_t v) { return symbolizeResultAccuracyModeV1(v); },
+          "result_accuracy_mode_v1");
     case kResultAccuracyV1Attr: {
       FailureOr<APFloat> atol =
           reader.readAPFloatWithKnownSemantics(APFloat::IEEEdouble());
@@ -557,8 +560,8 @@ public:
         return {};
       return UniformQuantizedV1Type::get(
           ctx, flags, storageType, expressedType,
-          FloatAttr::get(Float64Type::get(ctx), *scale), zeroPoint,
-          storageMin, storageMax);
+          FloatAttr::get(Float64Type::get(ctx), *scale), zeroPoint, storageMin,
+          storageMax);
     }
     case kUniformQuantizedPerAxisV1Type: {
       uint64_t flags, quantizedDimension;
@@ -733,12 +736,10 @@ public:
           return success();
         })
         .Case([&](WitnessV1Type) { return code(kWitnessV1Type); })
-        .Case([&](FloatF8E4M3FNUZV1Type) {
-          return code(kFloatF8E4M3FNUZV1Type);
-        })
-        .Case([&](FloatF8E5M2FNUZV1Type) {
-          return code(kFloatF8E5M2FNUZV1Type);
-        })
+        .Case(
+            [&](FloatF8E4M3FNUZV1Type) { return code(kFloatF8E4M3FNUZV1Type); })
+        .Case(
+            [&](FloatF8E5M2FNUZV1Type) { return code(kFloatF8E5M2FNUZV1Type); })
         .Case([&](FloatF8E4M3B11FNUZV1Type) {
           return code(kFloatF8E4M3B11FNUZV1Type);
         })
@@ -749,9 +750,7 @@ public:
         .Case([&](FloatF4E2M1FNV1Type) { return code(kFloatF4E2M1FNV1Type); })
         .Case([&](FloatF6E2M3FNV1Type) { return code(kFloatF6E2M3FNV1Type); })
         .Case([&](FloatF6E3M2FNV1Type) { return code(kFloatF6E3M2FNV1Type); })
-        .Case([&](FloatF8E8M0FNUV1Type) {
-          return code(kFloatF8E8M0FNUV1Type);
-        })
+        .Case([&](FloatF8E8M0FNUV1Type) { return code(kFloatF8E8M0FNUV1Type); })
         .Case([&](RankedBufferV1Type t) {
           writer.writeVarInt(kRankedBufferV1Type);
           writer.writeSignedVarInts(t.getShape());

@@ -66,12 +66,8 @@ Type jaxc::vhlo::toBuiltinType(Type type) {
       .Case([&](FloatF8E4M3V1Type) { return Float8E4M3Type::get(ctx); })
       .Case([&](FloatF8E4M3FNV1Type) { return Float8E4M3FNType::get(ctx); })
       .Case([&](FloatF8E5M2V1Type) { return Float8E5M2Type::get(ctx); })
-      .Case([&](FloatF8E4M3FNUZV1Type) {
-        return Float8E4M3FNUZType::get(ctx);
-      })
-      .Case([&](FloatF8E5M2FNUZV1Type) {
-        return Float8E5M2FNUZType::get(ctx);
-      })
+      .Case([&](FloatF8E4M3FNUZV1Type) { return Float8E4M3FNUZType::get(ctx); })
+      .Case([&](FloatF8E5M2FNUZV1Type) { return Float8E5M2FNUZType::get(ctx); })
       .Case([&](FloatF8E4M3B11FNUZV1Type) {
         return Float8E4M3B11FNUZType::get(ctx);
       })
@@ -162,12 +158,8 @@ Type jaxc::vhlo::fromBuiltinType(Type type) {
       .Case([&](Float8E4M3Type) { return FloatF8E4M3V1Type::get(ctx); })
       .Case([&](Float8E4M3FNType) { return FloatF8E4M3FNV1Type::get(ctx); })
       .Case([&](Float8E5M2Type) { return FloatF8E5M2V1Type::get(ctx); })
-      .Case([&](Float8E4M3FNUZType) {
-        return FloatF8E4M3FNUZV1Type::get(ctx);
-      })
-      .Case([&](Float8E5M2FNUZType) {
-        return FloatF8E5M2FNUZV1Type::get(ctx);
-      })
+      .Case([&](Float8E4M3FNUZType) { return FloatF8E4M3FNUZV1Type::get(ctx); })
+      .Case([&](Float8E5M2FNUZType) { return FloatF8E5M2FNUZV1Type::get(ctx); })
       .Case([&](Float8E4M3B11FNUZType) {
         return FloatF8E4M3B11FNUZV1Type::get(ctx);
       })

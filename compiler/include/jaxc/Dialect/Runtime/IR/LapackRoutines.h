@@ -45,10 +45,11 @@ const LapackRoutine *lookupLapackRoutine(llvm::StringRef name);
 
 // What is wrong with calling `routine` on buffers of these types (tensors
 // or memrefs), or nullopt if nothing is.
-std::optional<std::string>
-checkLapackCall(const LapackRoutine &routine, mlir::TypeRange inputs,
-                mlir::TypeRange results, llvm::ArrayRef<int64_t> options,
-                int64_t batchDims);
+std::optional<std::string> checkLapackCall(const LapackRoutine &routine,
+                                           mlir::TypeRange inputs,
+                                           mlir::TypeRange results,
+                                           llvm::ArrayRef<int64_t> options,
+                                           int64_t batchDims);
 
 } // namespace jaxc::rt
 

@@ -19,7 +19,8 @@
 
 namespace jaxc::stablehlo {
 // The `[0, 1]` dimension lists of the structured attributes.
-mlir::FailureOr<llvm::SmallVector<int64_t>> parseDimList(mlir::AsmParser &parser);
+mlir::FailureOr<llvm::SmallVector<int64_t>>
+parseDimList(mlir::AsmParser &parser);
 void printDimList(mlir::AsmPrinter &printer, llvm::ArrayRef<int64_t> dims);
 } // namespace jaxc::stablehlo
 

@@ -20,7 +20,8 @@
 namespace jaxc::vhlo {
 // `[0, 1]`: the dimension lists of type_extensions_v1 and
 // output_operand_alias_v1.
-mlir::FailureOr<llvm::SmallVector<int64_t>> parseDimList(mlir::AsmParser &parser);
+mlir::FailureOr<llvm::SmallVector<int64_t>>
+parseDimList(mlir::AsmParser &parser);
 void printDimList(mlir::AsmPrinter &printer, llvm::ArrayRef<int64_t> dims);
 } // namespace jaxc::vhlo
 
