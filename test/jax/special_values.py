@@ -384,6 +384,7 @@ def check(op, dname, tol, ref, args, got, want, tally, verbose, ieee):
                               for a in args) and got[i] == exact[i]:
                 # Subnormals compared as themselves, not as zeros.
                 tally.ieee += 1
+                tally.passed += 1
             elif bad[i]:
                 tally.failed += 1
                 tally.failures.append(
