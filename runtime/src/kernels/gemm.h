@@ -15,6 +15,7 @@
 #include "jaxc/runtime/module_format.h"
 
 #include <cstdint>
+#include <type_traits>
 #include <vector>
 
 namespace jaxc::runtime::impl {
@@ -93,6 +94,23 @@ struct GemmProblem {
   float *c; // (batch, i, j) at c[batch*cBatch + i*cRow + j*cCol]
   int64_t cBatch, cRow, cCol;
 };
+
+// Runs f(begin, end) over [0, count) on the context's thread pool; without
+// one (tests), on this thread.
+template <typename F>
+void parallelFor(jaxc_context_t *ctx, int64_t count, int64_t grain, F &&f) {
+  using Fn = std::remove_reference_t<F>;
+  if (!ctx || !ctx->parallel_for || count <= grain) {
+    f(int64_t{0}, count);
+    return;
+  }
+  ctx->parallel_for(
+      ctx,
+      [](void *data, int64_t begin, int64_t end) {
+        (*static_cast<Fn *>(data))(begin, end);
+      },
+      &f, count, grain);
+}
 
 // Computes the problem with `kernel`, in parallel through ctx->parallel_for.
 void runGemm(jaxc_context_t *ctx, const GemmProblem &problem,

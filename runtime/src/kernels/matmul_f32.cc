@@ -158,23 +158,6 @@ ConstantPackings &constantPackings() {
   return *packings;
 }
 
-// Runs f(begin, end) over [0, count) on the context's thread pool; without
-// one (tests), on this thread.
-template <typename F>
-void parallelFor(jaxc_context_t *ctx, int64_t count, int64_t grain, F &&f) {
-  using Fn = std::remove_reference_t<F>;
-  if (!ctx || !ctx->parallel_for || count <= grain) {
-    f(int64_t{0}, count);
-    return;
-  }
-  ctx->parallel_for(
-      ctx,
-      [](void *data, int64_t begin, int64_t end) {
-        (*static_cast<Fn *>(data))(begin, end);
-      },
-      &f, count, grain);
-}
-
 // dst[p * nr + j] = B(p, j) for p < kc, j < cols; zero for cols <= j < nr.
 void packBPanel(const Microkernel &kernel, float *dst, const float *src,
                 int64_t kc, int64_t cols, int64_t rowStride,
