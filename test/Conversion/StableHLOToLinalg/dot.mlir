@@ -84,3 +84,16 @@ func.func @zero_size_contraction(%a: tensor<2x0xf32>, %b: tensor<0x3xf32>) -> te
   %0 = stablehlo.dot_general %a, %b, contracting_dims = [1] x [0] : (tensor<2x0xf32>, tensor<0x3xf32>) -> tensor<2x3xf32>
   return %0 : tensor<2x3xf32>
 }
+
+// A transposed operand is read through its source: x . W^T indexes W
+// [n, k] as (d1, d2). (The transpose, left unused, goes in the phase's
+// canonicalization.)
+// CHECK-LABEL: func.func @transposed_rhs
+// CHECK-SAME: (%[[X:.*]]: tensor<2x8xf32>, %[[W:.*]]: tensor<5x8xf32>)
+// CHECK: linalg.generic
+// CHECK-SAME: ins(%[[X]], %[[W]] : tensor<2x8xf32>, tensor<5x8xf32>) outs(%{{.*}} : tensor<2x5xf32>)
+func.func @transposed_rhs(%x: tensor<2x8xf32>, %w: tensor<5x8xf32>) -> tensor<2x5xf32> {
+  %t = stablehlo.transpose %w, dims = [1, 0] : (tensor<5x8xf32>) -> tensor<8x5xf32>
+  %0 = stablehlo.dot_general %x, %t, contracting_dims = [1] x [0] : (tensor<2x8xf32>, tensor<8x5xf32>) -> tensor<2x5xf32>
+  return %0 : tensor<2x5xf32>
+}
