@@ -241,6 +241,29 @@ TEST(MatmulF32, FewRowsGiveTheChainsBits) {
   }
 }
 
+// A transposed B with more columns than A has rows is computed as
+// C^T = B^T . A^T: the same bits.
+TEST(MatmulF32, TransposedBGivesTheChainsBits) {
+  const MatmulCase cases[] = {
+      {1, 7, 300, 70, false, true},
+      {3, 20, 45, 33, false, true},
+      {2, 6, 100, 260, false, true, true},
+  };
+  for (int threads : {1, 3}) {
+    jaxc_context_t ctx = makeContext(threads);
+    for (const MatmulCase &shape : cases) {
+      Matmul matmul(shape);
+      std::vector<float> chain, c(shape.batch * shape.m * shape.n, NAN);
+      std::vector<double> exact;
+      matmul.reference(chain, exact);
+      matmul.args.c = c.data();
+      ctx.matmul_f32(&ctx, &matmul.args);
+      EXPECT_TRUE(sameBits(c, chain))
+          << describe(shape) << " on " << threads << " threads";
+    }
+  }
+}
+
 TEST(MatmulF32, EmptyProblemsWriteNothing) {
   jaxc_context_t ctx = makeContext(2);
   float c = 7.0f;

@@ -430,6 +430,21 @@ void jaxcMatmulF32(jaxc_context_t *ctx, const jaxc_matmul_f32_args_t *args) {
     runSmallRows(ctx, *args);
     return;
   }
+  // B transposed (x . W^T, W row-major [n, k]): packing B's panels would
+  // read it down columns. C^T = B^T . A^T instead, with the same products
+  // in the same order: B^T's rows pack as A slivers, contiguous, and the
+  // small A^T is the one read across (GPT-2's logits, 128 x 768 x 50257:
+  // packing W^T took more time than multiplying).
+  if (args->b_row == 1 && args->b_col != 1 && args->a_col == 1 &&
+      args->n > args->m) {
+    StridedGemmA bTransposed(args->b, args->b_batch, args->b_col, 1);
+    GemmProblem problem{args->batch,  args->n, args->m,       args->k,
+                        &bTransposed, args->a, args->a_batch, args->a_col,
+                        args->a_row,  args->c, args->c_batch, args->c_col,
+                        args->c_row};
+    runGemm(ctx, problem, bestMicrokernel());
+    return;
+  }
   StridedGemmA a(args->a, args->a_batch, args->a_row, args->a_col);
   GemmProblem problem{args->batch, args->m, args->n,       args->k,
                       &a,          args->b, args->b_batch, args->b_row,

@@ -95,3 +95,14 @@ func.func @reduce_edges(%e: tensor<0x3xf32>, %x: tensor<3xi32>, %f: tensor<f32>,
   %1 = stablehlo.reduce(%x init: %i) applies stablehlo.add across dimensions = [] : (tensor<3xi32>, tensor<i32>) -> tensor<3xi32>
   return %0, %1 : tensor<3xf32>, tensor<3xi32>
 }
+
+// A float sum may be reassociated (LLVM then vectorizes it with partial
+// sums); a max keeps its form.
+// CHECK-LABEL: func.func @float_sum_reassociates
+// CHECK: arith.addf %{{.*}}, %{{.*}} fastmath<reassoc> : f32
+// CHECK: arith.maximumf %{{.*}}, %{{.*}} : f32
+func.func @float_sum_reassociates(%x: tensor<4x8xf32>, %zero: tensor<f32>) -> (tensor<4xf32>, tensor<4xf32>) {
+  %0 = stablehlo.reduce(%x init: %zero) applies stablehlo.add across dimensions = [1] : (tensor<4x8xf32>, tensor<f32>) -> tensor<4xf32>
+  %1 = stablehlo.reduce(%x init: %zero) applies stablehlo.maximum across dimensions = [1] : (tensor<4x8xf32>, tensor<f32>) -> tensor<4xf32>
+  return %0, %1 : tensor<4xf32>, tensor<4xf32>
+}

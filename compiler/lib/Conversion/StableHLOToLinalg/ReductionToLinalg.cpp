@@ -9,6 +9,7 @@
 #include "LoweringUtils.h"
 #include "jaxc/Dialect/StableHLO/IR/StableHLOOps.h"
 
+#include "mlir/Dialect/Arith/IR/Arith.h"
 #include "mlir/IR/TypeUtilities.h"
 #include "llvm/ADT/SmallBitVector.h"
 
@@ -57,6 +58,27 @@ SmallVector<Value> extractScalars(OpBuilder &builder, Location loc,
   });
 }
 
+/// Lets a one-result float sum or product be reassociated (fastmath
+/// reassoc on the op that folds an element into the accumulator), so LLVM
+/// vectorizes it with several partial sums instead of one chain of
+/// dependent adds: a layernorm's row sums ran 4 cycles an element. The
+/// order then depends on the target's vector width, not on the threads:
+/// the spec leaves a reduction's order to the implementation, and XLA's
+/// vectorized sums differ from the sequential one too.
+void allowReassociation(Block &body) {
+  if (body.getNumArguments() != 2)
+    return;
+  auto yield = body.getTerminator();
+  Operation *combine = yield->getOperand(0).getDefiningOp();
+  if (!isa_and_nonnull<arith::AddFOp, arith::MulFOp>(combine) ||
+      !llvm::is_contained(combine->getOperands(), body.getArgument(1)))
+    return;
+  auto fastMath = cast<arith::ArithFastMathInterface>(combine);
+  combine->setAttr(fastMath.getFastMathAttrName(),
+                   arith::FastMathFlagsAttr::get(
+                       combine->getContext(), arith::FastMathFlags::reassoc));
+}
+
 struct ReduceToLinalg final : OpConversionPattern<stablehlo::ReduceOp> {
   using Base::Base;
 
@@ -92,6 +114,7 @@ struct ReduceToLinalg final : OpConversionPattern<stablehlo::ReduceOp> {
         rewriter, loc, op.getBody(), inputs, TypeRange(), resultTypes);
     if (failed(body))
       return failure();
+    allowReassociation(**body);
     SmallVector<Value> accumulators = createAccumulators(
         rewriter, loc, resultTypes,
         extractScalars(rewriter, loc, adaptor.getInitValues()));
