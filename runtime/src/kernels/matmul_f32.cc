@@ -303,7 +303,21 @@ void runGemm(jaxc_context_t *ctx, const GemmProblem &g,
   int64_t packedBSize = g.batch * g.k * bl.nPadded;
   auto pack = [&](float *packed) { packB(ctx, g, bl, kernel, packed); };
   const float *packedB = constantPackings().get(g, kernel, packedBSize, pack);
-  if (!packedB) {
+  // A B at least as wide as A is tall that fits one M block (a layer's
+  // weights times a sequence's activations): each task packs its own
+  // panels right before using them, so they go from B to the kernel through
+  // the cache instead of through a packed copy of all of B in memory (440
+  // MB written and read back per BERT call); A, the smaller, is packed once
+  // per task instead.
+  bool packBInTasks = !packedB && g.n >= g.m && g.m <= kernel.mcMax;
+  if (packBInTasks) {
+    bl.mBlocks = 1;
+    bl.mc = ceilDiv(g.m, mr) * mr;
+    int64_t nBlocks =
+        std::clamp(ceilDiv(2 * threads, g.batch), int64_t{1}, bl.panels);
+    bl.panelsPerTask = ceilDiv(bl.panels, nBlocks);
+    bl.nBlocks = ceilDiv(bl.panels, bl.panelsPerTask);
+  } else if (!packedB) {
     float *scratch = packedBScratch.get(packedBSize);
     pack(scratch);
     packedB = scratch;
@@ -312,6 +326,9 @@ void runGemm(jaxc_context_t *ctx, const GemmProblem &g,
   int64_t tasksPerBatch = bl.mBlocks * bl.nBlocks;
   parallelFor(ctx, g.batch * tasksPerBatch, 1, [&](int64_t begin, int64_t end) {
     float *packedA = packedAScratch.get(bl.mc * bl.kc);
+    float *taskB = packBInTasks
+                       ? packedBScratch.get(bl.kc * bl.panelsPerTask * nr)
+                       : nullptr;
     for (int64_t task = begin; task < end; ++task) {
       int64_t b = task / tasksPerBatch;
       int64_t i0 = task % tasksPerBatch / bl.nBlocks * bl.mc;
@@ -322,11 +339,21 @@ void runGemm(jaxc_context_t *ctx, const GemmProblem &g,
       for (int64_t q = 0; q < bl.kBlocks; ++q) {
         int64_t p0 = q * bl.kc, kc = std::min(bl.kc, g.k - p0);
         g.a->pack(packedA, b, i0, rows, p0, kc, kernel);
-        const float *bBlock = packedB + b * g.k * bl.nPadded + p0 * bl.nPadded;
         for (int64_t panel = firstPanel; panel < endPanel; ++panel) {
           int64_t j0 = panel * nr, cols = std::min(nr, g.n - j0);
+          const float *bPanel;
+          if (packBInTasks) {
+            float *own = taskB + (panel - firstPanel) * kc * nr;
+            packBPanel(kernel, own,
+                       g.b + b * g.bBatch + p0 * g.bRow + j0 * g.bCol, kc, cols,
+                       g.bRow, g.bCol);
+            bPanel = own;
+          } else {
+            bPanel = packedB + b * g.k * bl.nPadded + p0 * bl.nPadded +
+                     panel * kc * nr;
+          }
           for (int64_t s = 0; s * mr < rows; ++s)
-            runTile(kernel, kc, packedA + s * kc * mr, bBlock + panel * kc * nr,
+            runTile(kernel, kc, packedA + s * kc * mr, bPanel,
                     cBlock + s * mr * g.cRow + j0 * g.cCol, g.cRow, g.cCol,
                     std::min(mr, rows - s * mr), cols, q > 0);
         }
