@@ -131,7 +131,7 @@ struct Conv2dF32Lowering : KernelCallLowering<jaxc::rt::Conv2dF32Op> {
                        op.getPadding()[1],
                        op.getDilation()[0],
                        op.getDilation()[1],
-                       op.getGroups()};
+                       static_cast<int64_t>(op.getGroups())};
     SmallVector<Value> fields;
     for (int64_t size : sizes)
       fields.push_back(i64Constant(rewriter, loc, size));
