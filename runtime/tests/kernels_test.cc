@@ -214,18 +214,9 @@ TEST(MatmulF32, ContextEntryPoint) {
   EXPECT_TRUE(sameBits(c, chain));
 }
 
-// Up to four rows take the entry point's in-place path, which must give
-// the GEMM's bits: row-major and transposed B, several blocks of columns
-// and a partial one, batches, transposed A and C, on 1 and 3 threads.
-TEST(MatmulF32, FewRowsGiveTheChainsBits) {
-  const MatmulCase cases[] = {
-      {1, 1, 200, 70},
-      {3, 4, 130, 65, false, true},
-      {12, 1, 129, 64, false, true},
-      {2, 2, 37, 5, true, false, true},
-      {1, 3, 64, 1},
-      {2, 4, 1, 300, true, true, true},
-  };
+// C through the context's entry point, on 1 and 3 threads, has the fma
+// chain's bits for every case.
+void expectEntryPointGivesTheChain(std::initializer_list<MatmulCase> cases) {
   for (int threads : {1, 3}) {
     jaxc_context_t ctx = makeContext(threads);
     for (const MatmulCase &shape : cases) {
@@ -241,27 +232,24 @@ TEST(MatmulF32, FewRowsGiveTheChainsBits) {
   }
 }
 
+// Up to four rows take the entry point's in-place path: row-major and
+// transposed B, several blocks of columns and a partial one, batches,
+// transposed A and C.
+TEST(MatmulF32, FewRowsGiveTheChainsBits) {
+  expectEntryPointGivesTheChain({{1, 1, 200, 70},
+                                 {3, 4, 130, 65, false, true},
+                                 {12, 1, 129, 64, false, true},
+                                 {2, 2, 37, 5, true, false, true},
+                                 {1, 3, 64, 1},
+                                 {2, 4, 1, 300, true, true, true}});
+}
+
 // A transposed B with more columns than A has rows is computed as
-// C^T = B^T . A^T: the same bits.
+// C^T = B^T . A^T.
 TEST(MatmulF32, TransposedBGivesTheChainsBits) {
-  const MatmulCase cases[] = {
-      {1, 7, 300, 70, false, true},
-      {3, 20, 45, 33, false, true},
-      {2, 6, 100, 260, false, true, true},
-  };
-  for (int threads : {1, 3}) {
-    jaxc_context_t ctx = makeContext(threads);
-    for (const MatmulCase &shape : cases) {
-      Matmul matmul(shape);
-      std::vector<float> chain, c(shape.batch * shape.m * shape.n, NAN);
-      std::vector<double> exact;
-      matmul.reference(chain, exact);
-      matmul.args.c = c.data();
-      ctx.matmul_f32(&ctx, &matmul.args);
-      EXPECT_TRUE(sameBits(c, chain))
-          << describe(shape) << " on " << threads << " threads";
-    }
-  }
+  expectEntryPointGivesTheChain({{1, 7, 300, 70, false, true},
+                                 {3, 20, 45, 33, false, true},
+                                 {2, 6, 100, 260, false, true, true}});
 }
 
 TEST(MatmulF32, EmptyProblemsWriteNothing) {

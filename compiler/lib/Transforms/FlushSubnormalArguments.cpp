@@ -20,6 +20,7 @@
 #include "jaxc/Transforms/Passes.h"
 
 #include "mlir/Dialect/Arith/IR/Arith.h"
+#include "mlir/Dialect/Arith/Utils/Utils.h"
 #include "mlir/Dialect/Math/IR/Math.h"
 #include "mlir/IR/Builders.h"
 #include "mlir/IR/Matchers.h"
@@ -32,15 +33,6 @@ namespace jaxc {
 using namespace mlir;
 
 namespace {
-
-// A constant of `type`, splatted when `type` is a vector.
-Value createSplat(OpBuilder &builder, Location loc, Type type,
-                  TypedAttr value) {
-  if (auto shaped = dyn_cast<ShapedType>(type))
-    return arith::ConstantOp::create(builder, loc, type,
-                                     DenseElementsAttr::get(shaped, value));
-  return arith::ConstantOp::create(builder, loc, type, value);
-}
 
 // x, or a zero with x's sign where x is subnormal (its exponent bits are 0).
 // Decided on the bits, as integers: LLVM, told the code runs with
@@ -55,8 +47,7 @@ Value flushSubnormal(OpBuilder &builder, Location loc, Value x) {
   if (auto shaped = dyn_cast<ShapedType>(type))
     intType = shaped.clone(intElement);
   auto intConstant = [&](const APInt &value) {
-    return createSplat(builder, loc, intType,
-                       builder.getIntegerAttr(intElement, value));
+    return createScalarOrSplatConstant(builder, loc, intType, value);
   };
 
   APInt signMask = APInt::getSignMask(width);
