@@ -54,27 +54,28 @@ struct EmitEntryPointsPass
       }
       Location loc = func.getLoc();
       builder.setInsertionPointAfter(func);
-      auto entry = builder.create<LLVM::LLVMFuncOp>(
-          loc, (jaxc::kEntryPointPrefix + func.getName()).str(), entryType);
+      auto entry = LLVM::LLVMFuncOp::create(
+          builder, loc, (jaxc::kEntryPointPrefix + func.getName()).str(),
+          entryType);
       Block *block = entry.addEntryBlock(builder);
       builder.setInsertionPointToStart(block);
       Value buffers = block->getArgument(1);
       SmallVector<Value> args;
       for (unsigned i = 0, e = fnType.getNumParams(); i < e; ++i) {
-        Value slot = builder.create<LLVM::GEPOp>(
-            loc, ptrType, ptrType, buffers,
+        Value slot = LLVM::GEPOp::create(
+            builder, loc, ptrType, ptrType, buffers,
             ArrayRef<LLVM::GEPArg>{static_cast<int32_t>(i)});
-        args.push_back(builder.create<LLVM::LoadOp>(loc, ptrType, slot));
+        args.push_back(LLVM::LoadOp::create(builder, loc, ptrType, slot));
       }
       // The callee reaches the runtime through this thread's
       // __jaxc_context; the previous value is restored so that a service
       // may call back into the module.
       Value slot = jaxc::getContextSlot(builder, loc, module);
-      Value previous = builder.create<LLVM::LoadOp>(loc, ptrType, slot);
-      builder.create<LLVM::StoreOp>(loc, block->getArgument(0), slot);
-      builder.create<LLVM::CallOp>(loc, func, args);
-      builder.create<LLVM::StoreOp>(loc, previous, slot);
-      builder.create<LLVM::ReturnOp>(loc, ValueRange{});
+      Value previous = LLVM::LoadOp::create(builder, loc, ptrType, slot);
+      LLVM::StoreOp::create(builder, loc, block->getArgument(0), slot);
+      LLVM::CallOp::create(builder, loc, func, args);
+      LLVM::StoreOp::create(builder, loc, previous, slot);
+      LLVM::ReturnOp::create(builder, loc, ValueRange{});
       // Only the entry is exported: names like `main` or `sinf` in user
       // code must not clash with anything in the process.
       func.setLinkage(LLVM::Linkage::Internal);

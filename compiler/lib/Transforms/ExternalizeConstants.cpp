@@ -87,14 +87,14 @@ LLVM::GlobalOp createConstantsPointer(ModuleOp module) {
   builder.setInsertionPointToStart(module.getBody());
   Location loc = module.getLoc();
   // dso_local: the code reaches it PC-relative, not through the GOT.
-  auto global = builder.create<LLVM::GlobalOp>(
-      loc, ptrType, /*isConstant=*/false, LLVM::Linkage::External,
+  auto global = LLVM::GlobalOp::create(
+      builder, loc, ptrType, /*isConstant=*/false, LLVM::Linkage::External,
       JAXC_CONSTANTS_SYMBOL, /*value=*/Attribute(), /*alignment=*/8,
       /*addrSpace=*/0, /*dsoLocal=*/true);
   Block *init = builder.createBlock(&global.getInitializerRegion());
   builder.setInsertionPointToStart(init);
-  Value null = builder.create<LLVM::ZeroOp>(loc, ptrType);
-  builder.create<LLVM::ReturnOp>(loc, null);
+  Value null = LLVM::ZeroOp::create(builder, loc, ptrType);
+  LLVM::ReturnOp::create(builder, loc, null);
   return global;
 }
 
@@ -167,17 +167,17 @@ struct ExternalizeConstantsPass
            addresses.lookup(entry.global.getSymNameAttr())) {
         builder.setInsertionPoint(address);
         Location loc = address.getLoc();
-        Value slot = builder.create<LLVM::AddressOfOp>(loc, pointer);
+        Value slot = LLVM::AddressOfOp::create(builder, loc, pointer);
         // Set once at load time, before any call: invariant for the code.
-        Value base = builder.create<LLVM::LoadOp>(
-            loc, ptrType, slot, /*alignment=*/8, /*isVolatile=*/false,
+        Value base = LLVM::LoadOp::create(
+            builder, loc, ptrType, slot, /*alignment=*/8, /*isVolatile=*/false,
             /*isNonTemporal=*/false, /*isInvariant=*/true);
         // i64: a model's weights may pass 2 GiB.
-        Value offset = builder.create<LLVM::ConstantOp>(
-            loc, i64, static_cast<int64_t>(entry.offset));
-        Value data = builder.create<LLVM::GEPOp>(
-            loc, ptrType, i8, base, ArrayRef<LLVM::GEPArg>{offset},
-            LLVM::GEPNoWrapFlags::inbounds);
+        Value offset = LLVM::ConstantOp::create(
+            builder, loc, i64, static_cast<int64_t>(entry.offset));
+        Value data = LLVM::GEPOp::create(builder, loc, ptrType, i8, base,
+                                         ArrayRef<LLVM::GEPArg>{offset},
+                                         LLVM::GEPNoWrapFlags::inbounds);
         address.replaceAllUsesWith(data);
         address.erase();
       }

@@ -45,7 +45,7 @@ FailureOr<std::optional<CheckInfo>> describeCheck(Operation *op) {
   using namespace jaxc;
   auto materialize = [&](ElementsAttr value) -> Value {
     OpBuilder builder(op);
-    return builder.create<stablehlo::ConstantOp>(op->getLoc(), value);
+    return stablehlo::ConstantOp::create(builder, op->getLoc(), value);
   };
   auto tolerance = [](FloatAttr attr) {
     return attr ? attr.getValueAsDouble() : 0.0;
@@ -108,8 +108,8 @@ struct ExtractChecksPass
   void replaceUnfoldableConstants() {
     getOperation().walk([](jaxc::util::UnfoldableConstantOp op) {
       OpBuilder builder(op);
-      auto constant = builder.create<jaxc::stablehlo::ConstantOp>(
-          op.getLoc(), op.getValue());
+      auto constant = jaxc::stablehlo::ConstantOp::create(builder, op.getLoc(),
+                                                          op.getValue());
       op.replaceAllUsesWith(constant.getResult());
       op.erase();
     });

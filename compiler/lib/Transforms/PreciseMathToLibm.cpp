@@ -60,8 +60,8 @@ struct PreciseMathToLibmPass
       }
       if (!callee) {
         builder.setInsertionPointToStart(module.getBody());
-        callee = builder.create<func::FuncOp>(
-            module.getLoc(), name, builder.getFunctionType({type}, {type}));
+        callee = func::FuncOp::create(builder, module.getLoc(), name,
+                                      builder.getFunctionType({type}, {type}));
         callee.setPrivate();
       }
       builder.setInsertionPoint(op);

@@ -49,7 +49,7 @@ struct ResultsToOutParamsPass
         alloc.erase();
         continue;
       }
-      builder.create<memref::CopyOp>(returnOp.getLoc(), value, outArg);
+      memref::CopyOp::create(builder, returnOp.getLoc(), value, outArg);
     }
     returnOp->setOperands({});
 
@@ -85,8 +85,9 @@ struct ResultsToOutParamsPass
       SmallVector<int64_t> strides(type.getRank(), 1);
       for (int64_t i = type.getRank() - 2; i >= 0; --i)
         strides[i] = strides[i + 1] * type.getDimSize(i + 1);
-      auto view = builder.create<memref::ReinterpretCastOp>(
-          func.getLoc(), type, arg, /*offset=*/0, type.getShape(), strides);
+      auto view = memref::ReinterpretCastOp::create(builder, func.getLoc(),
+                                                    type, arg, /*offset=*/0,
+                                                    type.getShape(), strides);
       arg.replaceAllUsesExcept(view, view);
     }
     func.setType(FunctionType::get(&getContext(), argTypes, {}));

@@ -21,31 +21,32 @@ LLVM::GlobalOp getOrCreateContextGlobal(ModuleOp module) {
   MLIRContext *ctx = module.getContext();
   OpBuilder builder(ctx);
   builder.setInsertionPointToStart(module.getBody());
-  auto global = builder.create<LLVM::GlobalOp>(
-      module.getLoc(), LLVM::LLVMPointerType::get(ctx), /*isConstant=*/false,
-      LLVM::Linkage::Internal, kContextGlobalName, /*value=*/Attribute(),
+  auto global = LLVM::GlobalOp::create(
+      builder, module.getLoc(), LLVM::LLVMPointerType::get(ctx),
+      /*isConstant=*/false, LLVM::Linkage::Internal, kContextGlobalName,
+      /*value=*/Attribute(),
       /*alignment=*/8, /*addrSpace=*/0, /*dsoLocal=*/true,
       /*threadLocal=*/true);
   // Zero-initialized: code run outside an entry call sees NULL.
   Block *init = builder.createBlock(&global.getInitializerRegion());
   builder.setInsertionPointToStart(init);
-  Value null = builder.create<LLVM::ZeroOp>(module.getLoc(),
-                                            LLVM::LLVMPointerType::get(ctx));
-  builder.create<LLVM::ReturnOp>(module.getLoc(), null);
+  Value null = LLVM::ZeroOp::create(builder, module.getLoc(),
+                                    LLVM::LLVMPointerType::get(ctx));
+  LLVM::ReturnOp::create(builder, module.getLoc(), null);
   return global;
 }
 
 Value getContextSlot(OpBuilder &builder, Location loc, ModuleOp module) {
   LLVM::GlobalOp global = getOrCreateContextGlobal(module);
   auto ptrType = LLVM::LLVMPointerType::get(builder.getContext());
-  Value address = builder.create<LLVM::AddressOfOp>(loc, global);
-  return builder.create<LLVM::ThreadlocalAddressOp>(loc, ptrType, address);
+  Value address = LLVM::AddressOfOp::create(builder, loc, global);
+  return LLVM::ThreadlocalAddressOp::create(builder, loc, ptrType, address);
 }
 
 Value loadContext(OpBuilder &builder, Location loc, ModuleOp module) {
   auto ptrType = LLVM::LLVMPointerType::get(builder.getContext());
-  return builder.create<LLVM::LoadOp>(loc, ptrType,
-                                      getContextSlot(builder, loc, module));
+  return LLVM::LoadOp::create(builder, loc, ptrType,
+                              getContextSlot(builder, loc, module));
 }
 
 Value loadContextField(OpBuilder &builder, Location loc, Value context,
@@ -53,11 +54,11 @@ Value loadContextField(OpBuilder &builder, Location loc, Value context,
   MLIRContext *ctx = builder.getContext();
   LLVM::LLVMStructType structType = getContextStructType(ctx);
   int32_t index = static_cast<int32_t>(field);
-  Value address = builder.create<LLVM::GEPOp>(
-      loc, LLVM::LLVMPointerType::get(ctx), structType, context,
+  Value address = LLVM::GEPOp::create(
+      builder, loc, LLVM::LLVMPointerType::get(ctx), structType, context,
       ArrayRef<LLVM::GEPArg>{0, index});
-  return builder.create<LLVM::LoadOp>(loc, structType.getBody()[index],
-                                      address);
+  return LLVM::LoadOp::create(builder, loc, structType.getBody()[index],
+                              address);
 }
 
 } // namespace jaxc

@@ -29,7 +29,7 @@ Value createSplat(OpBuilder &builder, Location loc, Type type,
                   TypedAttr value) {
   if (auto shaped = dyn_cast<ShapedType>(type))
     value = DenseElementsAttr::get(shaped, value);
-  return builder.create<arith::ConstantOp>(loc, type, value);
+  return arith::ConstantOp::create(builder, loc, type, value);
 }
 
 Value createF32Splat(OpBuilder &builder, Location loc, Type type,
@@ -43,22 +43,22 @@ Value createF32Splat(OpBuilder &builder, Location loc, Type type,
 // callers carry NaN through by other means.
 Value createMinF32(OpBuilder &builder, Location loc, Value x, Value bound) {
   Value below =
-      builder.create<arith::CmpFOp>(loc, arith::CmpFPredicate::OLT, x, bound);
-  return builder.create<arith::SelectOp>(loc, below, x, bound);
+      arith::CmpFOp::create(builder, loc, arith::CmpFPredicate::OLT, x, bound);
+  return arith::SelectOp::create(builder, loc, below, x, bound);
 }
 
 Value createMaxF32(OpBuilder &builder, Location loc, Value x, Value bound) {
   Value above =
-      builder.create<arith::CmpFOp>(loc, arith::CmpFPredicate::OGT, x, bound);
-  return builder.create<arith::SelectOp>(loc, above, x, bound);
+      arith::CmpFOp::create(builder, loc, arith::CmpFPredicate::OGT, x, bound);
+  return arith::SelectOp::create(builder, loc, above, x, bound);
 }
 
 // Replaces `op` by `result`, except that a NaN `x` gives x itself: the
 // expansions' clamps and integer conversions do not carry NaN through.
 void replaceKeepingNaN(PatternRewriter &rewriter, Operation *op, Value x,
                        Value result) {
-  Value isNan = rewriter.create<arith::CmpFOp>(op->getLoc(),
-                                               arith::CmpFPredicate::UNO, x, x);
+  Value isNan = arith::CmpFOp::create(rewriter, op->getLoc(),
+                                      arith::CmpFPredicate::UNO, x, x);
   rewriter.replaceOpWithNewOp<arith::SelectOp>(op, isNan, x, result);
 }
 
@@ -76,9 +76,9 @@ Value createPowerOfTwoF32(OpBuilder &builder, Location loc, Type type,
   auto intConst = [&](int32_t value) {
     return createSplat(builder, loc, intType, builder.getI32IntegerAttr(value));
   };
-  Value biased = builder.create<arith::AddIOp>(loc, exponent, intConst(127));
-  Value bits = builder.create<arith::ShLIOp>(loc, biased, intConst(23));
-  return builder.create<arith::BitcastOp>(loc, type, bits);
+  Value biased = arith::AddIOp::create(builder, loc, exponent, intConst(127));
+  Value bits = arith::ShLIOp::create(builder, loc, biased, intConst(23));
+  return arith::BitcastOp::create(builder, loc, type, bits);
 }
 
 // coefficients[0] + x (coefficients[1] + x (...)) by Horner's rule, one fma
@@ -88,8 +88,9 @@ Value createPolynomialF32(OpBuilder &builder, Location loc, Value x,
   Type type = x.getType();
   Value result = createF32Splat(builder, loc, type, coefficients.back());
   for (double coefficient : llvm::reverse(coefficients.drop_back()))
-    result = builder.create<math::FmaOp>(
-        loc, result, x, createF32Splat(builder, loc, type, coefficient));
+    result =
+        math::FmaOp::create(builder, loc, result, x,
+                            createF32Splat(builder, loc, type, coefficient));
   return result;
 }
 
@@ -129,23 +130,24 @@ struct ExpF32Expansion : OpRewritePattern<math::ExpOp> {
         rewriter, loc, createMaxF32(rewriter, loc, x, floatConst(-104.0)),
         floatConst(89.0));
     // x = k ln2 + r, |r| <= ln2/2, ln2 split in two so k*ln2Hi is exact.
-    Value k = rewriter.create<math::RoundEvenOp>(
-        loc, rewriter.create<arith::MulFOp>(loc, clamped,
-                                            floatConst(1.4426950408889634)));
-    Value r =
-        rewriter.create<math::FmaOp>(loc, k, floatConst(-0.693359375), clamped);
-    r = rewriter.create<math::FmaOp>(loc, k, floatConst(2.12194440e-4), r);
+    Value k = math::RoundEvenOp::create(
+        rewriter, loc,
+        arith::MulFOp::create(rewriter, loc, clamped,
+                              floatConst(1.4426950408889634)));
+    Value r = math::FmaOp::create(rewriter, loc, k, floatConst(-0.693359375),
+                                  clamped);
+    r = math::FmaOp::create(rewriter, loc, k, floatConst(2.12194440e-4), r);
     Value expR = createExpTaylorF32(rewriter, loc, r, 7);
     Type intType = i32TypeLike(rewriter, type);
-    Value kInt = rewriter.create<arith::FPToSIOp>(loc, intType, k);
-    Value kHalf = rewriter.create<arith::ShRSIOp>(
-        loc, kInt,
+    Value kInt = arith::FPToSIOp::create(rewriter, loc, intType, k);
+    Value kHalf = arith::ShRSIOp::create(
+        rewriter, loc, kInt,
         createSplat(rewriter, loc, intType, rewriter.getI32IntegerAttr(1)));
-    Value kRest = rewriter.create<arith::SubIOp>(loc, kInt, kHalf);
-    Value result = rewriter.create<arith::MulFOp>(
-        loc,
-        rewriter.create<arith::MulFOp>(
-            loc, expR, createPowerOfTwoF32(rewriter, loc, type, kHalf)),
+    Value kRest = arith::SubIOp::create(rewriter, loc, kInt, kHalf);
+    Value result = arith::MulFOp::create(
+        rewriter, loc,
+        arith::MulFOp::create(rewriter, loc, expR,
+                              createPowerOfTwoF32(rewriter, loc, type, kHalf)),
         createPowerOfTwoF32(rewriter, loc, type, kRest));
     // NaN in, NaN out (the clamps turned it into a bound).
     replaceKeepingNaN(rewriter, op, x, result);
@@ -189,27 +191,27 @@ struct TanhF32Expansion : OpRewritePattern<math::TanhOp> {
     };
     Value x = op.getOperand();
     Value cap = floatConst(9.25);
-    Value a = rewriter.create<math::AbsFOp>(loc, x);
-    a = rewriter.create<arith::SelectOp>(
-        loc,
-        rewriter.create<arith::CmpFOp>(loc, arith::CmpFPredicate::OLT, cap, a),
+    Value a = math::AbsFOp::create(rewriter, loc, x);
+    a = arith::SelectOp::create(
+        rewriter, loc,
+        arith::CmpFOp::create(rewriter, loc, arith::CmpFPredicate::OLT, cap, a),
         cap, a);
     Value magic = floatConst(12582912.0); // 1.5 * 2^23
-    Value shifted = rewriter.create<math::FmaOp>(
-        loc, a, floatConst(2 * 1.4426950408889634), magic);
-    Value k = rewriter.create<arith::SubFOp>(loc, shifted, magic);
-    Value r = rewriter.create<math::FmaOp>(
-        loc, k, floatConst(-0.6931471805599453 / 2), a);
+    Value shifted = math::FmaOp::create(
+        rewriter, loc, a, floatConst(2 * 1.4426950408889634), magic);
+    Value k = arith::SubFOp::create(rewriter, loc, shifted, magic);
+    Value r = math::FmaOp::create(rewriter, loc, k,
+                                  floatConst(-0.6931471805599453 / 2), a);
     // P(r) = 4 Q(2r), Q the fit of (e^s - 1 - s) / s^2.
     SmallVector<double> coefficients = {
         0.50000000468027,     0.1666666635240911,    0.04166634878546157,
         0.008333391660254362, 0.0013941646523039366, 0.00019845931258459385};
     for (size_t power = 0; power < coefficients.size(); ++power)
       coefficients[power] = std::ldexp(coefficients[power], power + 2);
-    Value p = rewriter.create<math::FmaOp>(
-        loc, rewriter.create<arith::MulFOp>(loc, r, r),
+    Value p = math::FmaOp::create(
+        rewriter, loc, arith::MulFOp::create(rewriter, loc, r, r),
         createPolynomialF32(rewriter, loc, r, coefficients),
-        rewriter.create<arith::AddFOp>(loc, r, r));
+        arith::AddFOp::create(rewriter, loc, r, r));
     // The sum's bits are those of 1.5 * 2^23 plus k, whose low 9 bits are
     // k: shifted into the exponent field and added to the bits of 1.0 they
     // make 2^k. m = p 2^k + (2^k - 1) in one fma, which carries a NaN p
@@ -217,24 +219,26 @@ struct TanhF32Expansion : OpRewritePattern<math::TanhOp> {
     // before, could turn a NaN into a finite number: tanh(0x7FFFFFFF) was
     // 1). For a NaN x the scale is garbage but never NaN (its low 23 bits
     // are 0).
-    Value exponentBits = rewriter.create<arith::ShLIOp>(
-        loc, rewriter.create<arith::BitcastOp>(loc, intType, shifted),
+    Value exponentBits = arith::ShLIOp::create(
+        rewriter, loc,
+        arith::BitcastOp::create(rewriter, loc, intType, shifted),
         intConst(23));
-    Value scale = rewriter.create<arith::BitcastOp>(
-        loc, type,
-        rewriter.create<arith::AddIOp>(loc, intConst(0x3F800000),
-                                       exponentBits));
-    Value m = rewriter.create<math::FmaOp>(
-        loc, p, scale,
-        rewriter.create<arith::SubFOp>(loc, scale, floatConst(1.0)));
-    Value magnitude = rewriter.create<arith::DivFOp>(
-        loc, m, rewriter.create<arith::AddFOp>(loc, m, floatConst(2.0)));
-    Value result = rewriter.create<math::CopySignOp>(loc, magnitude, x);
+    Value scale = arith::BitcastOp::create(
+        rewriter, loc, type,
+        arith::AddIOp::create(rewriter, loc, intConst(0x3F800000),
+                              exponentBits));
+    Value m = math::FmaOp::create(
+        rewriter, loc, p, scale,
+        arith::SubFOp::create(rewriter, loc, scale, floatConst(1.0)));
+    Value magnitude = arith::DivFOp::create(
+        rewriter, loc, m,
+        arith::AddFOp::create(rewriter, loc, m, floatConst(2.0)));
+    Value result = math::CopySignOp::create(rewriter, loc, magnitude, x);
     // Below 2^-13, tanh(x) = x (1 - x^2/3) rounds to x; x's own bits, as
     // XLA returns them, also for subnormals, which the expansion's
     // arithmetic would flush under --denormals=flush.
-    Value tiny = rewriter.create<arith::CmpFOp>(loc, arith::CmpFPredicate::OLT,
-                                                a, floatConst(0x1p-13));
+    Value tiny = arith::CmpFOp::create(rewriter, loc, arith::CmpFPredicate::OLT,
+                                       a, floatConst(0x1p-13));
     rewriter.replaceOpWithNewOp<arith::SelectOp>(op, tiny, x, result);
     return success();
   }
@@ -258,22 +262,22 @@ void scaleSubnormalLogInputs(Operation *root, bool log, bool log2) {
     Location loc = op->getLoc();
     Value x = op->getOperand(0);
     Type type = x.getType();
-    Value subnormal = builder.create<arith::CmpFOp>(
-        loc, arith::CmpFPredicate::OLT, x,
-        createF32Splat(builder, loc, type, 0x1p-126));
-    Value scaled = builder.create<arith::SelectOp>(
-        loc, subnormal,
-        builder.create<arith::MulFOp>(
-            loc, x, createF32Splat(builder, loc, type, 0x1p23)),
+    Value subnormal =
+        arith::CmpFOp::create(builder, loc, arith::CmpFPredicate::OLT, x,
+                              createF32Splat(builder, loc, type, 0x1p-126));
+    Value scaled = arith::SelectOp::create(
+        builder, loc, subnormal,
+        arith::MulFOp::create(builder, loc, x,
+                              createF32Splat(builder, loc, type, 0x1p23)),
         x);
     op->setOperand(0, scaled);
     builder.setInsertionPointAfter(op);
     Value result = op->getResult(0);
     double shift = isa<math::LogOp>(op) ? 23 * 0.6931471805599453 : 23.0;
-    Operation *difference = builder.create<arith::SubFOp>(
-        loc, result, createF32Splat(builder, loc, type, shift));
-    Operation *corrected = builder.create<arith::SelectOp>(
-        loc, subnormal, difference->getResult(0), result);
+    Operation *difference = arith::SubFOp::create(
+        builder, loc, result, createF32Splat(builder, loc, type, shift));
+    Operation *corrected = arith::SelectOp::create(
+        builder, loc, subnormal, difference->getResult(0), result);
     result.replaceAllUsesExcept(
         corrected->getResult(0),
         SmallPtrSet<Operation *, 2>{difference, corrected});

@@ -280,7 +280,7 @@ Operation *StableHLODialect::materializeConstant(OpBuilder &builder,
   auto elements = dyn_cast<ElementsAttr>(value);
   if (!elements || elements.getType() != type)
     return nullptr;
-  return builder.create<ConstantOp>(loc, elements);
+  return ConstantOp::create(builder, loc, elements);
 }
 
 ParseResult ConstantOp::parse(OpAsmParser &parser, OperationState &result) {
@@ -851,7 +851,7 @@ ParseResult ReduceOp::parse(OpAsmParser &parser, OperationState &result) {
     opState.addOperands(block->getArguments());
     opState.addTypes(scalarType);
     Operation *op = builder.create(opState);
-    builder.create<ReturnOp>(loc, op->getResults());
+    ReturnOp::create(builder, loc, op->getResults());
     return success();
   }
 
