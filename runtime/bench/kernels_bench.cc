@@ -68,6 +68,41 @@ BENCHMARK(BM_Sgemm)
     ->Unit(benchmark::kMillisecond)
     ->UseRealTime();
 
+// BERT-base's matmuls at sequence 128: per layer x[128, 768] times the
+// QKV (768 x 2304), output (768 x 768), FFN in (768 x 3072) and FFN out
+// (3072 x 768) weights, 12 layers of weights of their own (340 MB, far past
+// the caches), as a model call reads them.
+void BM_BertMatmuls(benchmark::State &state) {
+  constexpr int64_t kRows = 128, kLayers = 12;
+  constexpr int64_t kShapes[][2] = {
+      {768, 2304}, {768, 768}, {768, 3072}, {3072, 768}};
+  jaxc_context_t *ctx = deviceContext(state);
+  std::vector<float> x = randomValues(kRows * 3072), y(kRows * 3072);
+  std::vector<std::vector<float>> weights;
+  double flops = 0;
+  for (int64_t layer = 0; layer < kLayers; ++layer)
+    for (const auto &shape : kShapes) {
+      weights.push_back(randomValues(shape[0] * shape[1]));
+      flops += 2.0 * kRows * shape[0] * shape[1];
+    }
+  for (auto _ : state) {
+    for (int64_t w = 0; w < static_cast<int64_t>(weights.size()); ++w) {
+      int64_t k = kShapes[w % 4][0], n = kShapes[w % 4][1];
+      jaxc_matmul_f32_args_t args{
+          1, kRows, n, k,        x.data(), 0, k, 1, weights[w].data(),
+          0, n,     1, y.data(), 0,        n, 1};
+      jaxcMatmulF32(ctx, &args);
+    }
+    benchmark::DoNotOptimize(y.data());
+  }
+  setFlops(state, flops);
+}
+BENCHMARK(BM_BertMatmuls)
+    ->ArgsProduct({{0}, {0, 1}})
+    ->ArgNames({"", "task"})
+    ->Unit(benchmark::kMillisecond)
+    ->UseRealTime();
+
 // ResNet50's convolutions: {input size, in channels, kernel, out channels,
 // stride}, padding (kernel - 1) / 2.
 constexpr int64_t kResnetConvs[][5] = {

@@ -11,6 +11,7 @@
 #include "gemm.h"
 
 #include <algorithm>
+#include <cassert>
 #include <cmath>
 #include <cstring>
 
@@ -160,6 +161,55 @@ __attribute__((target("avx2,fma"))) void avx2Kernel(int64_t kc, const float *a,
   }
 }
 
+// Transposes 8 rows of 8 floats in place: v[c] becomes column c.
+__attribute__((target("avx2"), always_inline)) inline void
+transpose8x8(__m256 v[8]) {
+  __m256 t[8];
+  for (int i = 0; i < 8; i += 2) {
+    t[i] = _mm256_unpacklo_ps(v[i], v[i + 1]);
+    t[i + 1] = _mm256_unpackhi_ps(v[i], v[i + 1]);
+  }
+  // u[4g + c]: in each 128-bit lane L, column 4L + c of rows 4g..4g+3.
+  __m256 u[8];
+  for (int g = 0; g < 8; g += 4) {
+    u[g] = _mm256_shuffle_ps(t[g], t[g + 2], 0x44);
+    u[g + 1] = _mm256_shuffle_ps(t[g], t[g + 2], 0xee);
+    u[g + 2] = _mm256_shuffle_ps(t[g + 1], t[g + 3], 0x44);
+    u[g + 3] = _mm256_shuffle_ps(t[g + 1], t[g + 3], 0xee);
+  }
+  for (int c = 0; c < 4; ++c) {
+    v[c] = _mm256_permute2f128_ps(u[c], u[4 + c], 0x20);
+    v[4 + c] = _mm256_permute2f128_ps(u[c], u[4 + c], 0x31);
+  }
+}
+
+// The AVX2 kernel's slivers (mr = 6), 8 columns at a time: 8 loads, a
+// transpose, and per column a 4-float and a 2-float store. Packing A one
+// element at a time took 6% of BERT's time.
+__attribute__((target("avx2"))) void avx2PackRows(float *dst,
+                                                  const float *const *rows,
+                                                  int64_t count, int64_t len,
+                                                  int64_t mr) {
+  assert(mr == kAvx2Mr && count <= kAvx2Mr);
+  int64_t p = 0;
+  for (; p + 8 <= len; p += 8) {
+    __m256 v[8];
+    for (int r = 0; r < 8; ++r)
+      v[r] = r < count && rows[r] ? _mm256_loadu_ps(rows[r] + p)
+                                  : _mm256_setzero_ps();
+    transpose8x8(v);
+    for (int c = 0; c < 8; ++c) {
+      float *column = dst + (p + c) * mr;
+      _mm_storeu_ps(column, _mm256_castps256_ps128(v[c]));
+      _mm_storel_pi(reinterpret_cast<__m64 *>(column + 4),
+                    _mm256_extractf128_ps(v[c], 1));
+    }
+  }
+  for (; p < len; ++p)
+    for (int64_t r = 0; r < mr; ++r)
+      dst[p * mr + r] = r < count && rows[r] ? rows[r][p] : 0.0f;
+}
+
 #endif // __x86_64__
 
 void scalarPackRows(float *dst, const float *const *rows, int64_t count,
@@ -215,10 +265,9 @@ void portableKernel(int64_t kc, const float *a, const float *b, float *c,
 constexpr Microkernel kAvx512{"avx512",     kAvx512Mr,      kAvx512Nr,
                               avx512Kernel, avx512PackRows, avx512PackPanel,
                               256,          14 * 16};
-constexpr Microkernel kAvx2{
-    "avx2",     kAvx2Mr,        kAvx2Nr,
-    avx2Kernel, scalarPackRows, scalarPackPanel<kAvx2Nr>,
-    256,        6 * 32};
+constexpr Microkernel kAvx2{"avx2",     kAvx2Mr,      kAvx2Nr,
+                            avx2Kernel, avx2PackRows, scalarPackPanel<kAvx2Nr>,
+                            256,        6 * 32};
 #endif
 constexpr Microkernel kPortable{"portable",
                                 kPortableMr,
