@@ -109,6 +109,11 @@ void buildLLVMPhase(OpPassManager &pm, const PipelineOptions &options) {
   // One loop instead of a nest per elementwise op: far less for LLVM to
   // vectorize and unroll.
   pm.addNestedPass<func::FuncOp>(createCollapseParallelDimsPass());
+  // An in-place op (softmax's exp(x - max) written over x) gets one
+  // collapse_shape per operand; merged, its loop reads and writes through
+  // one pointer, which LLVM vectorizes without a run-time overlap check
+  // that two equal pointers always fail (ViT's exp ran scalar).
+  pm.addNestedPass<func::FuncOp>(createCSEPass());
   // Parallel dimensions become scf.parallel; those with enough work run on
   // the runtime's thread pool.
   pm.addNestedPass<func::FuncOp>(createConvertLinalgToParallelLoopsPass());

@@ -267,7 +267,7 @@ constexpr Microkernel kAvx512{"avx512",     kAvx512Mr,      kAvx512Nr,
                               256,          14 * 16};
 constexpr Microkernel kAvx2{"avx2",     kAvx2Mr,      kAvx2Nr,
                             avx2Kernel, avx2PackRows, scalarPackPanel<kAvx2Nr>,
-                            256,        6 * 32};
+                            256,        6 * 40};
 #endif
 constexpr Microkernel kPortable{"portable",
                                 kPortableMr,
