@@ -12,6 +12,7 @@
 #include "mlir/Dialect/Func/IR/FuncOps.h"
 #include "mlir/Dialect/Linalg/Passes.h"
 #include "mlir/Dialect/MemRef/Transforms/Passes.h"
+#include "mlir/Dialect/SCF/Transforms/Passes.h"
 #include "mlir/Pass/PassRegistry.h"
 #include "mlir/Transforms/Passes.h"
 
@@ -80,6 +81,9 @@ void buildLinalgPhase(OpPassManager &pm, const PipelineOptions &) {
   pm.addPass(createCanonicalizerPass());
   pm.addPass(createFuseElementwisePass());
   pm.addPass(createCSEPass());
+  // Layernorms and softmaxes a tile of rows at a time.
+  pm.addPass(createFuseRowReductionsPass());
+  pm.addPass(createCSEPass());
 }
 
 void buildBufferizedPhase(OpPassManager &pm, const PipelineOptions &) {
@@ -106,6 +110,8 @@ void buildBufferizedPhase(OpPassManager &pm, const PipelineOptions &) {
 }
 
 void buildLLVMPhase(OpPassManager &pm, const PipelineOptions &options) {
+  // jaxc-fuse-row-reductions' tiles become iterations of a parallel loop.
+  pm.addPass(createForallToParallelLoopPass());
   // One loop instead of a nest per elementwise op: far less for LLVM to
   // vectorize and unroll.
   pm.addNestedPass<func::FuncOp>(createCollapseParallelDimsPass());

@@ -127,6 +127,20 @@ def FuseElementwisePass : Pass<"jaxc-fuse-elementwise-ops"> {
                            "mlir::tensor::TensorDialect"];
 }
 
+def FuseRowReductionsPass : Pass<"jaxc-fuse-row-reductions"> {
+  let summary = "Compute chains of row reductions a tile of rows at a time";
+  let description = [{
+    Groups row reductions with the elementwise ops that produce and consume
+    their rows (a layernorm, a softmax) into one scf.forall over tiles of
+    rows, so that each tile's intermediates stay in the cache instead of
+    every op streaming the whole tensor through memory. Each row is
+    computed by the same ops in the same order, so results keep their bits.
+  }];
+  let dependentDialects = ["mlir::linalg::LinalgDialect",
+                           "mlir::scf::SCFDialect",
+                           "mlir::tensor::TensorDialect"];
+}
+
 def ExtractChecksPass : Pass<"jaxc-extract-checks", "mlir::ModuleOp"> {
   let summary = "Turn test-file checks into hidden results";
   let description = [{
