@@ -25,3 +25,11 @@ llvm.func @main(%in: !llvm.ptr, %out: !llvm.ptr) {
   llvm.return
 }
 llvm.func @sinf(f32) -> f32
+
+// A private function (an outlined loop nest, which may take scalars)
+// becomes internal, without an entry.
+// CHECK: llvm.func internal @main_loop(%{{.*}}: !llvm.ptr, %{{.*}}: i64) attributes {sym_visibility = "private"}
+// CHECK-NOT: jaxc_entry_main_loop
+llvm.func @main_loop(%buffer: !llvm.ptr, %count: i64) attributes {sym_visibility = "private"} {
+  llvm.return
+}

@@ -126,6 +126,7 @@ void buildLLVMPhase(OpPassManager &pm, const PipelineOptions &options) {
   OutlineParallelLoopsPassOptions outline;
   outline.streamingStoreBytes = options.streamingStoreBytes;
   pm.addPass(createOutlineParallelLoopsPass(outline));
+  pm.addPass(createOutlineLoopNestsPass());
   pm.addPass(createLowerAffinePass());
   pm.addPass(createSCFToControlFlowPass());
   pm.addPass(memref::createExpandStridedMetadataPass());

@@ -1,6 +1,8 @@
 //===- LLVMCPU.cpp - Native code for the host CPU -------------------------===//
 //
 // LLVM dialect -> LLVM IR -> O2 -> object file -> `ld.lld -shared` -> bytes.
+// Large modules are split into partitions that are optimized and compiled
+// in parallel, then linked together.
 // The runtime maps the shared object (runtime/src/native_library.cc); libm
 // is linked because math lowers to libm calls.
 //
@@ -14,6 +16,8 @@
 #include "mlir/Target/LLVMIR/Export.h"
 
 #include "llvm/AsmParser/Parser.h"
+#include "llvm/Bitcode/BitcodeReader.h"
+#include "llvm/Bitcode/BitcodeWriter.h"
 #include "llvm/IR/InstIterator.h"
 #include "llvm/IR/LegacyPassManager.h"
 #include "llvm/IR/Module.h"
@@ -25,9 +29,14 @@
 #include "llvm/Support/Program.h"
 #include "llvm/Support/SourceMgr.h"
 #include "llvm/Support/TargetSelect.h"
+#include "llvm/Support/ThreadPool.h"
+#include "llvm/Support/Threading.h"
 #include "llvm/Target/TargetMachine.h"
 #include "llvm/TargetParser/Host.h"
 #include "llvm/TargetParser/SubtargetFeature.h"
+#include "llvm/Transforms/Utils/SplitModule.h"
+
+#include <algorithm>
 
 using namespace mlir;
 
@@ -125,8 +134,8 @@ LogicalResult addBf16Truncations(llvm::Module &module) {
 }
 
 FailureOr<std::unique_ptr<llvm::Module>>
-translateAndOptimize(ModuleOp module, llvm::LLVMContext &llvmContext,
-                     llvm::TargetMachine &machine, bool flushDenormals) {
+translate(ModuleOp module, llvm::LLVMContext &llvmContext,
+          const llvm::TargetMachine &machine, bool flushDenormals) {
   DialectRegistry registry;
   registerBuiltinDialectTranslation(registry);
   registerLLVMDialectTranslation(registry);
@@ -144,19 +153,19 @@ translateAndOptimize(ModuleOp module, llvm::LLVMContext &llvmContext,
   if (flushDenormals)
     for (llvm::Function &function : *llvmModule)
       function.addFnAttr("denormal-fp-math", "preserve-sign,preserve-sign");
+  return llvmModule;
+}
+
+// O2, then the bf16 helpers. On error, returns the message.
+std::string optimize(llvm::Module &llvmModule, llvm::TargetMachine &machine) {
   // O2: it vectorizes as O3 does, and halves the time LLVM spends on the
   // largest programs (CHLO's special functions inline big loop bodies).
-  auto optimize = makeOptimizingTransformer(2, 0, &machine);
-  if (llvm::Error err = optimize(llvmModule.get())) {
-    module.emitError("LLVM optimization failed: ")
-        << llvm::toString(std::move(err));
-    return failure();
-  }
-  if (failed(addBf16Truncations(*llvmModule))) {
-    module.emitError("adding the bf16 truncation helpers failed");
-    return failure();
-  }
-  return llvmModule;
+  auto transform = makeOptimizingTransformer(2, 0, &machine);
+  if (llvm::Error err = transform(&llvmModule))
+    return "LLVM optimization failed: " + llvm::toString(std::move(err));
+  if (failed(addBf16Truncations(llvmModule)))
+    return "adding the bf16 truncation helpers failed";
+  return "";
 }
 
 // The linker: Debian's lld-22, found beside the LLVM we were built with.
@@ -218,76 +227,128 @@ FailureOr<ResolvedTarget> resolveTarget(const CPUTargetOptions &options,
   return target;
 }
 
-// Translates and optimizes `module` for the target, then hands the LLVM
-// module to `emit`.
-static FailureOr<std::string> withOptimizedLLVMModule(
-    ModuleOp module, const ResolvedTarget &target,
-    llvm::function_ref<FailureOr<std::string>(llvm::Module &,
-                                              llvm::TargetMachine &)>
-        emit) {
-  std::unique_ptr<llvm::TargetMachine> machine = createTargetMachine(target);
-  llvm::LLVMContext llvmContext;
-  auto llvmModule = translateAndOptimize(module, llvmContext, *machine,
-                                         target.flushDenormals);
-  if (failed(llvmModule))
-    return failure();
-  return emit(**llvmModule, *machine);
-}
-
 FailureOr<std::string> emitLLVMIR(ModuleOp module,
                                   const ResolvedTarget &target) {
-  return withOptimizedLLVMModule(
-      module, target,
-      [](llvm::Module &llvmModule,
-         llvm::TargetMachine &) -> FailureOr<std::string> {
-        std::string text;
-        llvm::raw_string_ostream os(text);
-        llvmModule.print(os, nullptr);
-        return text;
-      });
+  std::unique_ptr<llvm::TargetMachine> machine = createTargetMachine(target);
+  llvm::LLVMContext llvmContext;
+  auto llvmModule =
+      translate(module, llvmContext, *machine, target.flushDenormals);
+  if (failed(llvmModule))
+    return failure();
+  if (std::string error = optimize(**llvmModule, *machine); !error.empty())
+    return module.emitError(error), failure();
+  std::string text;
+  llvm::raw_string_ostream os(text);
+  (*llvmModule)->print(os, nullptr);
+  return text;
 }
 
-static FailureOr<std::string> linkSharedObject(ModuleOp module,
-                                               llvm::Module &llvmModule,
-                                               llvm::TargetMachine &machine) {
-  llvm::SmallString<0> object;
-  {
+namespace {
+
+// Instructions per partition that LLVM optimizes and compiles on a thread
+// of its own. A fixed size, not the machine's core count, decides how a
+// module is split, so the module file does not depend on where it was
+// compiled (BERT-base: about 35000 instructions, 7 partitions).
+constexpr size_t kPartitionInstructions = 5000;
+constexpr unsigned kMaxPartitions = 8;
+
+unsigned countPartitions(const llvm::Module &llvmModule) {
+  size_t instructions = 0;
+  for (const llvm::Function &function : llvmModule)
+    instructions += function.getInstructionCount();
+  return std::clamp<unsigned>(instructions / kPartitionInstructions, 1,
+                              kMaxPartitions);
+}
+
+// Optimizes and compiles `llvmModule` into object files: whole, or split
+// into partitions (locals made hidden globals, so the partitions link
+// together) that are optimized and compiled in parallel, each in an
+// LLVMContext of its own (a context is not thread-safe), reached through
+// bitcode. On error, returns the message.
+std::string compileObjects(llvm::Module &llvmModule,
+                           const ResolvedTarget &target,
+                           std::vector<llvm::SmallString<0>> &objects) {
+  auto compile = [&target](llvm::Module &part,
+                           llvm::SmallString<0> &object) -> std::string {
+    std::unique_ptr<llvm::TargetMachine> machine = createTargetMachine(target);
+    if (std::string error = optimize(part, *machine); !error.empty())
+      return error;
     llvm::raw_svector_ostream os(object);
     llvm::legacy::PassManager codegen;
-    if (machine.addPassesToEmitFile(codegen, os, nullptr,
-                                    llvm::CodeGenFileType::ObjectFile)) {
-      module.emitError("the target cannot emit object files");
-      return failure();
-    }
-    codegen.run(llvmModule);
+    if (machine->addPassesToEmitFile(codegen, os, nullptr,
+                                     llvm::CodeGenFileType::ObjectFile))
+      return "the target cannot emit object files";
+    codegen.run(part);
+    return "";
+  };
+  unsigned partitions = countPartitions(llvmModule);
+  if (partitions == 1) {
+    objects.resize(1);
+    return compile(llvmModule, objects[0]);
   }
+  std::vector<llvm::SmallString<0>> bitcodes;
+  llvm::SplitModule(
+      llvmModule, partitions,
+      [&](std::unique_ptr<llvm::Module> part) {
+        llvm::raw_svector_ostream os(bitcodes.emplace_back());
+        llvm::WriteBitcodeToFile(*part, os);
+      },
+      /*PreserveLocals=*/false, /*RoundRobin=*/true);
+  objects.resize(bitcodes.size());
+  std::vector<std::string> errors(bitcodes.size());
+  llvm::DefaultThreadPool pool(llvm::hardware_concurrency());
+  for (size_t i = 0; i < bitcodes.size(); ++i)
+    pool.async([&, i] {
+      llvm::LLVMContext context;
+      auto part = llvm::parseBitcodeFile(
+          llvm::MemoryBufferRef(bitcodes[i].str(), "partition"), context);
+      if (!part) {
+        errors[i] = llvm::toString(part.takeError());
+        return;
+      }
+      errors[i] = compile(**part, objects[i]);
+    });
+  pool.wait();
+  for (const std::string &error : errors)
+    if (!error.empty())
+      return error;
+  return "";
+}
 
+} // namespace
+
+static FailureOr<std::string>
+linkSharedObject(ModuleOp module,
+                 const std::vector<llvm::SmallString<0>> &objects) {
   std::string linker = findLinker();
   if (linker.empty()) {
     module.emitError("ld.lld not found: install lld-22 (scripts/setup.sh)");
     return failure();
   }
-  TempFile objectFile, sharedFile, logFile;
-  int fd;
-  if (llvm::sys::fs::createTemporaryFile("jaxc", "o", fd, objectFile.path) ||
-      llvm::sys::fs::createTemporaryFile("jaxc", "so", sharedFile.path) ||
+  std::vector<TempFile> objectFiles(objects.size());
+  TempFile sharedFile, logFile;
+  if (llvm::sys::fs::createTemporaryFile("jaxc", "so", sharedFile.path) ||
       llvm::sys::fs::createTemporaryFile("jaxc", "log", logFile.path)) {
     module.emitError("cannot create temporary files");
     return failure();
   }
-  {
+  // -Bsymbolic: the module's exported symbols (its entries and
+  // JAXC_CONSTANTS_SYMBOL) bind within it, so that a partition reaches one
+  // that another partition defines PC-relative, as dso_local code does.
+  llvm::SmallVector<llvm::StringRef> argv = {
+      linker, "-shared", "-Bsymbolic", "--as-needed", "-o", sharedFile.path};
+  for (size_t i = 0; i < objects.size(); ++i) {
+    int fd;
+    if (llvm::sys::fs::createTemporaryFile("jaxc", "o", fd,
+                                           objectFiles[i].path)) {
+      module.emitError("cannot create temporary files");
+      return failure();
+    }
     llvm::raw_fd_ostream os(fd, /*shouldClose=*/true);
-    os << object;
+    os << objects[i];
+    argv.push_back(objectFiles[i].path);
   }
-  llvm::SmallVector<llvm::StringRef> argv = {linker,
-                                             "-shared",
-                                             "--as-needed",
-                                             "-o",
-                                             sharedFile.path,
-                                             objectFile.path,
-                                             "-L/usr/lib/x86_64-linux-gnu",
-                                             "-lm",
-                                             "-lc"};
+  argv.append({"-L/usr/lib/x86_64-linux-gnu", "-lm", "-lc"});
   std::optional<llvm::StringRef> redirects[] = {std::nullopt, logFile.path,
                                                 logFile.path};
   std::string execError;
@@ -310,11 +371,17 @@ static FailureOr<std::string> linkSharedObject(ModuleOp module,
 
 FailureOr<std::string> emitSharedObject(ModuleOp module,
                                         const ResolvedTarget &target) {
-  return withOptimizedLLVMModule(
-      module, target,
-      [&](llvm::Module &llvmModule, llvm::TargetMachine &machine) {
-        return linkSharedObject(module, llvmModule, machine);
-      });
+  std::unique_ptr<llvm::TargetMachine> machine = createTargetMachine(target);
+  llvm::LLVMContext llvmContext;
+  auto llvmModule =
+      translate(module, llvmContext, *machine, target.flushDenormals);
+  if (failed(llvmModule))
+    return failure();
+  std::vector<llvm::SmallString<0>> objects;
+  if (std::string error = compileObjects(**llvmModule, target, objects);
+      !error.empty())
+    return module.emitError(error), failure();
+  return linkSharedObject(module, objects);
 }
 
 } // namespace jaxc

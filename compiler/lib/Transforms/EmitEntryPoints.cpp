@@ -34,11 +34,18 @@ struct EmitEntryPointsPass
 
     SmallVector<LLVM::LLVMFuncOp> functions;
     // Internal functions (parallel loop bodies, helpers) are only called
-    // from inside the module.
-    for (auto func : module.getOps<LLVM::LLVMFuncOp>())
-      if (!func.isExternal() && func.getLinkage() == LLVM::Linkage::External &&
-          !func.getName().starts_with(jaxc::kEntryPointPrefix))
+    // from inside the module; so are private ones (outlined loop nests),
+    // which become internal.
+    for (auto func : module.getOps<LLVM::LLVMFuncOp>()) {
+      if (func.isExternal() || func.getLinkage() != LLVM::Linkage::External ||
+          func.getName().starts_with(jaxc::kEntryPointPrefix))
+        continue;
+      if (SymbolTable::getSymbolVisibility(func) ==
+          SymbolTable::Visibility::Private)
+        func.setLinkage(LLVM::Linkage::Internal);
+      else
         functions.push_back(func);
+    }
 
     OpBuilder builder(ctx);
     for (LLVM::LLVMFuncOp func : functions) {

@@ -23,6 +23,8 @@
 #include "jaxc/Dialect/Runtime/IR/RuntimeOps.h"
 #include "jaxc/Transforms/Passes.h"
 
+#include "LoopInputs.h"
+
 #include "mlir/Dialect/Arith/IR/Arith.h"
 #include "mlir/Dialect/LLVMIR/LLVMDialect.h"
 #include "mlir/Dialect/Math/IR/Math.h"
@@ -45,6 +47,8 @@ namespace jaxc {
 } // namespace jaxc
 
 using namespace mlir;
+using jaxc::collectInputs;
+using jaxc::LoopInputs;
 
 namespace {
 
@@ -101,49 +105,6 @@ uint64_t estimateWork(Operation *op) {
   }
   return llvm::SaturatingAdd(uint64_t{1},
                              llvm::SaturatingMultiply(trips, inner));
-}
-
-// Whether a value can be handed to the body: scalars, and memrefs that the
-// bare-pointer convention passes as one pointer (static shape, strides and
-// offset).
-bool isCapturable(Type type) {
-  if (isa<IndexType, IntegerType, FloatType>(type))
-    return true;
-  auto memref = dyn_cast<MemRefType>(type);
-  if (!memref || !memref.hasStaticShape() || memref.getMemorySpace())
-    return false;
-  SmallVector<int64_t> strides;
-  int64_t offset;
-  return succeeded(memref.getStridesAndOffset(strides, offset)) &&
-         !ShapedType::isDynamic(offset) &&
-         llvm::none_of(strides, ShapedType::isDynamic);
-}
-
-// Values the body needs from outside the loop: `clones` are recreated in
-// the outlined function (constants), `captures` are passed to it.
-struct LoopInputs {
-  SmallVector<Operation *> clones;
-  SmallVector<Value> captures;
-};
-
-std::optional<LoopInputs> collectInputs(scf::ParallelOp loop) {
-  SetVector<Value> used;
-  getUsedValuesDefinedAbove(loop->getRegions(), used);
-  LoopInputs inputs;
-  for (Value value : used) {
-    Operation *def = value.getDefiningOp();
-    if (def && def->getNumOperands() == 0 &&
-        (def->hasTrait<OpTrait::ConstantLike>() ||
-         isa<memref::GetGlobalOp>(def))) {
-      if (!llvm::is_contained(inputs.clones, def))
-        inputs.clones.push_back(def);
-      continue;
-    }
-    if (!isCapturable(value.getType()))
-      return std::nullopt;
-    inputs.captures.push_back(value);
-  }
-  return inputs;
 }
 
 // Whether the body may run on a pool thread: it must not reach the runtime
@@ -572,7 +533,8 @@ struct OutlineParallelLoopsPass
     if (count > uint64_t(std::numeric_limits<int64_t>::max()) ||
         llvm::SaturatingMultiply(count, itemWork) < minWork)
       return;
-    std::optional<LoopInputs> inputs = collectInputs(loop);
+    std::optional<LoopInputs> inputs =
+        collectInputs(loop, /*withOperands=*/false);
     if (!inputs || !mayRunOnPool(loop, symbols))
       return;
 

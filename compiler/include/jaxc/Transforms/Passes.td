@@ -141,6 +141,18 @@ def FuseRowReductionsPass : Pass<"jaxc-fuse-row-reductions"> {
                            "mlir::tensor::TensorDialect"];
 }
 
+def OutlineLoopNestsPass : Pass<"jaxc-outline-loop-nests", "mlir::ModuleOp"> {
+  let summary = "Move each serial loop nest into a function of its own";
+  let description = [{
+    Every outermost scf.for, scf.parallel or scf.while without results left
+    in a function that is not a thread-pool body becomes a private noinline
+    function, called in its place. LLVM then optimizes many small functions
+    instead of one huge one (its time grows faster than a function's size),
+    and the compiler can split them over threads.
+  }];
+  let dependentDialects = ["mlir::func::FuncDialect"];
+}
+
 def ExtractChecksPass : Pass<"jaxc-extract-checks", "mlir::ModuleOp"> {
   let summary = "Turn test-file checks into hidden results";
   let description = [{

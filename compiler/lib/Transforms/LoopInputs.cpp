@@ -1,0 +1,48 @@
+//===- LoopInputs.cpp - What an outlined loop takes from outside ----------===//
+
+#include "LoopInputs.h"
+
+#include "mlir/Dialect/MemRef/IR/MemRef.h"
+#include "mlir/IR/BuiltinTypes.h"
+#include "mlir/Transforms/RegionUtils.h"
+
+using namespace mlir;
+
+namespace jaxc {
+
+bool isCapturable(Type type) {
+  if (isa<IndexType, IntegerType, FloatType>(type))
+    return true;
+  auto memref = dyn_cast<MemRefType>(type);
+  if (!memref || !memref.hasStaticShape() || memref.getMemorySpace())
+    return false;
+  SmallVector<int64_t> strides;
+  int64_t offset;
+  return succeeded(memref.getStridesAndOffset(strides, offset)) &&
+         !ShapedType::isDynamic(offset) &&
+         llvm::none_of(strides, ShapedType::isDynamic);
+}
+
+std::optional<LoopInputs> collectInputs(Operation *loop, bool withOperands) {
+  SetVector<Value> used;
+  if (withOperands)
+    used.insert(loop->operand_begin(), loop->operand_end());
+  getUsedValuesDefinedAbove(loop->getRegions(), used);
+  LoopInputs inputs;
+  for (Value value : used) {
+    Operation *def = value.getDefiningOp();
+    if (def && def->getNumOperands() == 0 &&
+        (def->hasTrait<OpTrait::ConstantLike>() ||
+         isa<memref::GetGlobalOp>(def))) {
+      if (!llvm::is_contained(inputs.clones, def))
+        inputs.clones.push_back(def);
+      continue;
+    }
+    if (!isCapturable(value.getType()))
+      return std::nullopt;
+    inputs.captures.push_back(value);
+  }
+  return inputs;
+}
+
+} // namespace jaxc
