@@ -264,14 +264,31 @@ void runTile(const Microkernel &kernel, int64_t kc, const float *a,
   constexpr int64_t kMaxTile = 512;
   assert(mr * nr <= kMaxTile && "tile buffer too small for the kernel");
   alignas(64) float tile[kMaxTile];
-  for (int64_t r = 0; r < mr; ++r)
-    for (int64_t j = 0; j < nr; ++j)
-      tile[r * nr + j] =
-          accumulate && r < rows && j < cols ? c[r * cRow + j * cCol] : 0.0f;
+  // C is read and written along its smaller stride: a transposed C (the
+  // C^T = B^T A^T path, GPT-2's 128 x 50257 logits) a column of the tile
+  // at a time, whose rows are then contiguous in C.
+  bool columnsOuter = std::abs(cRow) < std::abs(cCol);
+  auto forEach = [&](auto &&f) {
+    if (columnsOuter) {
+      for (int64_t j = 0; j < cols; ++j)
+        for (int64_t r = 0; r < rows; ++r)
+          f(r, j);
+    } else {
+      for (int64_t r = 0; r < rows; ++r)
+        for (int64_t j = 0; j < cols; ++j)
+          f(r, j);
+    }
+  };
+  // The kernel continues the padding's chains too: from zeros.
+  if (accumulate && (rows < mr || cols < nr))
+    std::fill(tile, tile + mr * nr, 0.0f);
+  if (accumulate)
+    forEach([&](int64_t r, int64_t j) {
+      tile[r * nr + j] = c[r * cRow + j * cCol];
+    });
   kernel.run(kc, a, b, tile, nr, accumulate);
-  for (int64_t r = 0; r < rows; ++r)
-    for (int64_t j = 0; j < cols; ++j)
-      c[r * cRow + j * cCol] = tile[r * nr + j];
+  forEach(
+      [&](int64_t r, int64_t j) { c[r * cRow + j * cCol] = tile[r * nr + j]; });
 }
 
 } // namespace
