@@ -262,3 +262,23 @@ func.func @not_streaming(%small: memref<200000xf32>, %a: memref<262144xf32>,
   }
   return
 }
+
+// -----
+
+// A buffer allocated here and passed once is noalias in the body; the
+// caller's argument is not.
+// CHECK-LABEL: func.func @fresh_buffer
+// CHECK: func.func private @fresh_buffer_parallel(%{{.*}}: index, %{{.*}}: index, %{{.*}}: memref<64x128xf32>, %{{.*}}: memref<64x128xf32> {llvm.noalias})
+func.func @fresh_buffer(%a: memref<64x128xf32>) {
+  %c0 = arith.constant 0 : index
+  %c1 = arith.constant 1 : index
+  %c64 = arith.constant 64 : index
+  %c128 = arith.constant 128 : index
+  %b = memref.alloc() : memref<64x128xf32>
+  scf.parallel (%i, %j) = (%c0, %c0) to (%c64, %c128) step (%c1, %c1) {
+    %x = memref.load %a[%i, %j] : memref<64x128xf32>
+    memref.store %x, %b[%i, %j] : memref<64x128xf32>
+  }
+  memref.dealloc %b : memref<64x128xf32>
+  return
+}

@@ -4,6 +4,7 @@
 
 #include "mlir/Dialect/MemRef/IR/MemRef.h"
 #include "mlir/IR/BuiltinTypes.h"
+#include "mlir/Interfaces/ViewLikeInterface.h"
 #include "mlir/Transforms/RegionUtils.h"
 
 using namespace mlir;
@@ -43,6 +44,30 @@ std::optional<LoopInputs> collectInputs(Operation *loop, bool withOperands) {
     inputs.captures.push_back(value);
   }
   return inputs;
+}
+
+namespace {
+
+// The buffer a memref is a view of, through view-like ops.
+Value rootBuffer(Value memref) {
+  while (auto view = memref.getDefiningOp<ViewLikeOpInterface>())
+    memref = view.getViewSource();
+  return memref;
+}
+
+} // namespace
+
+void markNoaliasCaptures(FunctionOpInterface function, unsigned firstCapture,
+                         ArrayRef<Value> captures) {
+  SmallVector<Value> roots;
+  for (Value capture : captures)
+    roots.push_back(isa<MemRefType>(capture.getType()) ? rootBuffer(capture)
+                                                       : Value());
+  UnitAttr unit = UnitAttr::get(function->getContext());
+  for (auto [index, root] : llvm::enumerate(roots))
+    if (root && root.getDefiningOp<memref::AllocOp>() &&
+        llvm::count(roots, root) == 1)
+      function.setArgAttr(firstCapture + index, "llvm.noalias", unit);
 }
 
 } // namespace jaxc

@@ -9,6 +9,7 @@
 #define JAXC_LIB_TRANSFORMS_LOOPINPUTS_H
 
 #include "mlir/IR/Operation.h"
+#include "mlir/Interfaces/FunctionInterfaces.h"
 
 #include <optional>
 
@@ -30,6 +31,16 @@ bool isCapturable(mlir::Type type);
 // `withOperands`; nullopt if one cannot be passed.
 std::optional<LoopInputs> collectInputs(mlir::Operation *loop,
                                         bool withOperands);
+
+// Marks llvm.noalias each argument of `function` from `firstCapture` on
+// (the captures, in order) that is a memref and the only view, among the
+// captures, of a buffer the module allocated. The caller's arguments may
+// be views of one another; fresh allocations are not. Without it, LLVM
+// guards every vectorized loop with run-time overlap checks and keeps a
+// scalar copy of it: more code, compiled slower.
+void markNoaliasCaptures(mlir::FunctionOpInterface function,
+                         unsigned firstCapture,
+                         llvm::ArrayRef<mlir::Value> captures);
 
 } // namespace jaxc
 

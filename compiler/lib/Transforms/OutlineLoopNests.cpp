@@ -25,11 +25,9 @@
 #include "LoopInputs.h"
 
 #include "mlir/Dialect/Func/IR/FuncOps.h"
-#include "mlir/Dialect/MemRef/IR/MemRef.h"
 #include "mlir/Dialect/SCF/IR/SCF.h"
 #include "mlir/IR/IRMapping.h"
 #include "mlir/IR/SymbolTable.h"
-#include "mlir/Interfaces/ViewLikeInterface.h"
 
 #include "llvm/ADT/StringSet.h"
 
@@ -41,30 +39,6 @@ namespace jaxc {
 using namespace mlir;
 
 namespace {
-
-// The buffer a memref is a view of, through view-like ops.
-Value rootBuffer(Value memref) {
-  while (auto view = memref.getDefiningOp<ViewLikeOpInterface>())
-    memref = view.getViewSource();
-  return memref;
-}
-
-// Whether each capture may be marked noalias: a memref that is the only
-// view, among the captures, of a buffer allocated in the module (arguments
-// of the caller may be views of one another; fresh allocations are not).
-// Without it, LLVM guards every vectorized loop with run-time overlap
-// checks and keeps a scalar copy of it: more code, compiled slower.
-SmallVector<bool> noaliasCaptures(ArrayRef<Value> captures) {
-  SmallVector<Value> roots;
-  for (Value capture : captures)
-    roots.push_back(isa<MemRefType>(capture.getType()) ? rootBuffer(capture)
-                                                       : Value());
-  SmallVector<bool> noalias;
-  for (Value root : roots)
-    noalias.push_back(root && root.getDefiningOp<memref::AllocOp>() &&
-                      llvm::count(roots, root) == 1);
-  return noalias;
-}
 
 // Moves `nest` into a new private function of `parent`'s module and calls
 // it in its place; leaves it if an input cannot be passed.
@@ -84,10 +58,7 @@ void outline(func::FuncOp parent, Operation *nest, SymbolTable &symbolTable) {
   function->setAttr("passthrough",
                     builder.getArrayAttr({builder.getStringAttr("noinline")}));
   symbolTable.insert(function);
-  for (auto [index, noalias] :
-       llvm::enumerate(noaliasCaptures(inputs->captures)))
-    if (noalias)
-      function.setArgAttr(index, "llvm.noalias", builder.getUnitAttr());
+  jaxc::markNoaliasCaptures(function, /*firstCapture=*/0, inputs->captures);
 
   Block *entry = function.addEntryBlock();
   builder.setInsertionPointToStart(entry);

@@ -276,6 +276,7 @@ func::FuncOp Outliner::outline(func::FuncOp parent, SymbolTable &symbolTable) {
                            FunctionType::get(ctx, argTypes, {}));
   func.setPrivate();
   symbolTable.insert(func, std::next(parent->getIterator()));
+  jaxc::markNoaliasCaptures(func, /*firstCapture=*/2, inputs.captures);
 
   entry = func.addEntryBlock();
   builder.setInsertionPointToStart(entry);
