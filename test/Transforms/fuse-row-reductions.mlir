@@ -165,3 +165,36 @@ func.func @matmul_stays_out(%a: tensor<32x16xf32>, %b: tensor<16x32xf32>) -> ten
   } -> tensor<32x32xf32>
   return %y : tensor<32x32xf32>
 }
+
+// -----
+
+// A convolution (a window's map, d0 + d2) stays out, for the runtime's
+// kernel: the pooling reduction after it has no partner, nothing changes.
+#input = affine_map<(d0, d1, d2) -> (d0 + d2, d1)>
+#filter = affine_map<(d0, d1, d2) -> (d2, d1)>
+#conv_out = affine_map<(d0, d1, d2) -> (d0, d1)>
+#map = affine_map<(d0, d1) -> (d0, d1)>
+#col = affine_map<(d0, d1) -> (d1)>
+// CHECK-LABEL: func.func @convolution_stays_out
+// CHECK-NOT: scf.forall
+func.func @convolution_stays_out(%x: tensor<10x8xf32>, %w: tensor<3x8xf32>) -> tensor<8xf32> {
+  %zero = arith.constant 0.0 : f32
+  %e = tensor.empty() : tensor<8x8xf32>
+  %init = linalg.fill ins(%zero : f32) outs(%e : tensor<8x8xf32>) -> tensor<8x8xf32>
+  %conv = linalg.generic {indexing_maps = [#input, #filter, #conv_out], iterator_types = ["parallel", "parallel", "reduction"]}
+      ins(%x, %w : tensor<10x8xf32>, tensor<3x8xf32>) outs(%init : tensor<8x8xf32>) {
+  ^bb0(%a: f32, %b: f32, %acc: f32):
+    %p = arith.mulf %a, %b : f32
+    %s = arith.addf %acc, %p : f32
+    linalg.yield %s : f32
+  } -> tensor<8x8xf32>
+  %e1 = tensor.empty() : tensor<8xf32>
+  %init1 = linalg.fill ins(%zero : f32) outs(%e1 : tensor<8xf32>) -> tensor<8xf32>
+  %pool = linalg.generic {indexing_maps = [#map, #col], iterator_types = ["reduction", "parallel"]}
+      ins(%conv : tensor<8x8xf32>) outs(%init1 : tensor<8xf32>) {
+  ^bb0(%in: f32, %acc: f32):
+    %s = arith.addf %acc, %in : f32
+    linalg.yield %s : f32
+  } -> tensor<8xf32>
+  return %pool : tensor<8xf32>
+}
