@@ -227,20 +227,35 @@ FailureOr<ResolvedTarget> resolveTarget(const CPUTargetOptions &options,
   return target;
 }
 
-FailureOr<std::string> emitLLVMIR(ModuleOp module,
-                                  const ResolvedTarget &target) {
+// Translates `module` for the target and hands the LLVM module and a
+// target machine to `use`.
+static FailureOr<std::string>
+withLLVMModule(ModuleOp module, const ResolvedTarget &target,
+               llvm::function_ref<FailureOr<std::string>(llvm::Module &,
+                                                         llvm::TargetMachine &)>
+                   use) {
   std::unique_ptr<llvm::TargetMachine> machine = createTargetMachine(target);
   llvm::LLVMContext llvmContext;
   auto llvmModule =
       translate(module, llvmContext, *machine, target.flushDenormals);
   if (failed(llvmModule))
     return failure();
-  if (std::string error = optimize(**llvmModule, *machine); !error.empty())
-    return module.emitError(error), failure();
-  std::string text;
-  llvm::raw_string_ostream os(text);
-  (*llvmModule)->print(os, nullptr);
-  return text;
+  return use(**llvmModule, *machine);
+}
+
+FailureOr<std::string> emitLLVMIR(ModuleOp module,
+                                  const ResolvedTarget &target) {
+  return withLLVMModule(
+      module, target,
+      [&](llvm::Module &llvmModule,
+          llvm::TargetMachine &machine) -> FailureOr<std::string> {
+        if (std::string error = optimize(llvmModule, machine); !error.empty())
+          return module.emitError(error), failure();
+        std::string text;
+        llvm::raw_string_ostream os(text);
+        llvmModule.print(os, nullptr);
+        return text;
+      });
 }
 
 namespace {
@@ -371,17 +386,16 @@ linkSharedObject(ModuleOp module,
 
 FailureOr<std::string> emitSharedObject(ModuleOp module,
                                         const ResolvedTarget &target) {
-  std::unique_ptr<llvm::TargetMachine> machine = createTargetMachine(target);
-  llvm::LLVMContext llvmContext;
-  auto llvmModule =
-      translate(module, llvmContext, *machine, target.flushDenormals);
-  if (failed(llvmModule))
-    return failure();
-  std::vector<llvm::SmallString<0>> objects;
-  if (std::string error = compileObjects(**llvmModule, target, objects);
-      !error.empty())
-    return module.emitError(error), failure();
-  return linkSharedObject(module, objects);
+  return withLLVMModule(module, target,
+                        [&](llvm::Module &llvmModule,
+                            llvm::TargetMachine &) -> FailureOr<std::string> {
+                          std::vector<llvm::SmallString<0>> objects;
+                          if (std::string error =
+                                  compileObjects(llvmModule, target, objects);
+                              !error.empty())
+                            return module.emitError(error), failure();
+                          return linkSharedObject(module, objects);
+                        });
 }
 
 } // namespace jaxc

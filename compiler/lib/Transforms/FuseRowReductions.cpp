@@ -288,18 +288,27 @@ int64_t RowGroup::chooseTile() const {
   return tile;
 }
 
+// The offsets, sizes and strides of the rows [offset, offset + size) of a
+// tensor of `shape` along `dim`.
+struct RowSlice {
+  SmallVector<OpFoldResult> offsets, sizes, strides;
+  RowSlice(OpBuilder &builder, ArrayRef<int64_t> shape, unsigned dim,
+           OpFoldResult offset, int64_t size)
+      : offsets(shape.size(), builder.getIndexAttr(0)),
+        strides(shape.size(), builder.getIndexAttr(1)) {
+    for (int64_t extent : shape)
+      sizes.push_back(builder.getIndexAttr(extent));
+    offsets[dim] = offset;
+    sizes[dim] = builder.getIndexAttr(size);
+  }
+};
+
 Value RowGroup::slice(OpBuilder &builder, Location loc, Value full,
                       unsigned dim, Value offset, int64_t size) const {
-  auto type = cast<RankedTensorType>(full.getType());
-  SmallVector<OpFoldResult> offsets(type.getRank(), builder.getIndexAttr(0));
-  SmallVector<OpFoldResult> sizes,
-      strides(type.getRank(), builder.getIndexAttr(1));
-  for (int64_t extentOfDim : type.getShape())
-    sizes.push_back(builder.getIndexAttr(extentOfDim));
-  offsets[dim] = offset;
-  sizes[dim] = builder.getIndexAttr(size);
-  return tensor::ExtractSliceOp::create(builder, loc, full, offsets, sizes,
-                                        strides);
+  RowSlice rows(builder, cast<RankedTensorType>(full.getType()).getShape(), dim,
+                offset, size);
+  return tensor::ExtractSliceOp::create(builder, loc, full, rows.offsets,
+                                        rows.sizes, rows.strides);
 }
 
 // A tile's init: a fresh tensor where the whole one was fresh (empty or
@@ -391,17 +400,13 @@ void RowGroup::rewrite(RewriterBase &rewriter, DenseSet<Operation *> &taken) {
   rewriter.setInsertionPointToStart(forall.getTerminator().getBody());
   for (auto [index, result] : llvm::enumerate(escaping)) {
     Value tileValue = tiled.lookup(Value(result));
-    auto type = cast<RankedTensorType>(tileValue.getType());
+    ArrayRef<int64_t> shape =
+        cast<RankedTensorType>(tileValue.getType()).getShape();
     unsigned dim = rowDim(result);
-    SmallVector<OpFoldResult> offsets(type.getRank(), rewriter.getIndexAttr(0));
-    SmallVector<OpFoldResult> sizes,
-        strides(type.getRank(), rewriter.getIndexAttr(1));
-    for (int64_t size : type.getShape())
-      sizes.push_back(rewriter.getIndexAttr(size));
-    offsets[dim] = offset;
-    tensor::ParallelInsertSliceOp::create(rewriter, loc, tileValue,
-                                          forall.getRegionIterArgs()[index],
-                                          offsets, sizes, strides);
+    RowSlice rows(rewriter, shape, dim, offset, shape[dim]);
+    tensor::ParallelInsertSliceOp::create(
+        rewriter, loc, tileValue, forall.getRegionIterArgs()[index],
+        rows.offsets, rows.sizes, rows.strides);
   }
 
   for (auto [index, result] : llvm::enumerate(escaping))
