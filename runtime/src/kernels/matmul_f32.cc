@@ -207,7 +207,13 @@ struct Blocking {
 Blocking chooseBlocking(const GemmProblem &g, const Microkernel &kernel,
                         int64_t threads) {
   Blocking blocking;
-  blocking.kBlocks = ceilDiv(g.k, kernel.kcMax);
+  // A C with non-unit column stride (the C^T = B^T A^T path) goes through
+  // the tile buffer, and each K block after the first reads its tile back:
+  // up to kStridedCDepth, one K block (the B panel then streams from L2)
+  // instead of 3 gathers and 3 scatters of GPT-2's 25 MB logits.
+  constexpr int64_t kStridedCDepth = 1024;
+  blocking.kBlocks =
+      g.cCol != 1 && g.k <= kStridedCDepth ? 1 : ceilDiv(g.k, kernel.kcMax);
   blocking.kc = ceilDiv(g.k, blocking.kBlocks);
   blocking.panels = ceilDiv(g.n, kernel.nr);
   blocking.nPadded = blocking.panels * kernel.nr;
@@ -216,7 +222,11 @@ Blocking chooseBlocking(const GemmProblem &g, const Microkernel &kernel,
   // block packs its rows of A again.
   int64_t slivers = ceilDiv(g.m, kernel.mr);
   int64_t wanted = threads > 1 ? 8 * threads : 1;
-  int64_t mBlocks = std::max(ceilDiv(g.m, kernel.mcMax),
+  // The A block keeps to the kernel's size in elements (mcMax x kcMax)
+  // when one K block is deeper than kcMax.
+  int64_t mcMax = std::max(kernel.mr, kernel.mcMax * kernel.kcMax /
+                                          blocking.kc / kernel.mr * kernel.mr);
+  int64_t mBlocks = std::max(ceilDiv(g.m, std::min(kernel.mcMax, mcMax)),
                              std::min(slivers, ceilDiv(wanted, g.batch)));
   int64_t nBlocks = std::clamp(ceilDiv(wanted, g.batch * mBlocks), int64_t{1},
                                blocking.panels);
