@@ -57,3 +57,21 @@ func.func @no_captures() {
 func.func private @empty(%begin: index, %end: index) {
   return
 }
+
+// Every parallel_for of one body shares its chunk function; a symbol that
+// takes the chunk's name but is not its chunk is left alone.
+// CHECK-LABEL: llvm.func @twice
+// CHECK: llvm.mlir.addressof @shared_chunk_1
+// CHECK: llvm.mlir.addressof @shared_chunk_1
+// CHECK-NOT: @shared_chunk_2
+func.func @twice(%a: memref<16xf32>) {
+  jaxc_rt.parallel_for @shared(%a) count 16 grain 1 : memref<16xf32>
+  jaxc_rt.parallel_for @shared(%a) count 16 grain 1 : memref<16xf32>
+  return
+}
+func.func private @shared(%begin: index, %end: index, %a: memref<16xf32>) {
+  return
+}
+func.func private @shared_chunk() {
+  return
+}

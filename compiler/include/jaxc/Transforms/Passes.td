@@ -153,6 +153,18 @@ def OutlineLoopNestsPass : Pass<"jaxc-outline-loop-nests", "mlir::ModuleOp"> {
   let dependentDialects = ["mlir::func::FuncDialect"];
 }
 
+def MergeDuplicateFunctionsPass
+    : Pass<"jaxc-merge-duplicate-functions", "mlir::ModuleOp"> {
+  let summary = "Keep one copy of private functions with identical bodies";
+  let description = [{
+    Private functions whose type, attributes and body are the same (a
+    transformer's repeated blocks outline the same loops once per block)
+    become one: the first keeps its name and every use of the others refers
+    to it. Repeats until nothing merges, since callers become identical once
+    their callees are merged.
+  }];
+}
+
 def ExtractChecksPass : Pass<"jaxc-extract-checks", "mlir::ModuleOp"> {
   let summary = "Turn test-file checks into hidden results";
   let description = [{

@@ -6,7 +6,8 @@
 //   store %a's aligned pointer, %n into %data
 //   %ctx = load __jaxc_context
 //   ctx->parallel_for(ctx, @body_chunk, %data, C, G)
-// with a chunk function of the runtime's jaxc_parallel_body_t type:
+// with a chunk function of the runtime's jaxc_parallel_body_t type, one per
+// body:
 //   void body_chunk(void *data, int64_t begin, int64_t end) {
 //     body(begin, end, data->a, data->n);
 //   }
@@ -29,12 +30,14 @@ using namespace mlir;
 
 namespace {
 
-// A symbol name not yet taken in `module`, starting with `base`.
-std::string freshName(ModuleOp module, StringRef base) {
-  std::string name = base.str();
-  for (unsigned suffix = 1; module.lookupSymbol(name); ++suffix)
-    name = (base + "_" + Twine(suffix)).str();
-  return name;
+// Whether `symbol` is the chunk function made for `body`: it calls `body`.
+bool isChunkOf(Operation *symbol, LLVM::LLVMFuncOp body) {
+  auto function = dyn_cast<LLVM::LLVMFuncOp>(symbol);
+  if (!function || function.isExternal())
+    return false;
+  return llvm::any_of(
+      function.getBody().front().getOps<LLVM::CallOp>(),
+      [&](LLVM::CallOp call) { return call.getCallee() == body.getName(); });
 }
 
 struct ParallelForLowering : ConvertOpToLLVMPattern<jaxc::rt::ParallelForOp> {
@@ -67,7 +70,7 @@ struct ParallelForLowering : ConvertOpToLLVMPattern<jaxc::rt::ParallelForOp> {
 
     rewriter.modifyOpInPlace(body,
                              [&] { body.setLinkage(LLVM::Linkage::Internal); });
-    LLVM::LLVMFuncOp chunk = createChunkFunction(rewriter, module, body);
+    LLVM::LLVMFuncOp chunk = getOrCreateChunkFunction(rewriter, module, body);
     Value data = packCaptures(rewriter, op, captures);
     Value context = jaxc::loadContext(rewriter, loc, module);
     Value parallelFor = jaxc::loadContextField(rewriter, loc, context,
@@ -117,10 +120,20 @@ private:
   }
 
   // void <body>_chunk(void *data, int64_t begin, int64_t end): unpacks the
-  // closure and calls the body.
-  LLVM::LLVMFuncOp createChunkFunction(ConversionPatternRewriter &rewriter,
-                                       ModuleOp module,
-                                       LLVM::LLVMFuncOp body) const {
+  // closure and calls the body. One per body, made by its first
+  // parallel_for: GPT-2's prefill runs one body from 23 places, and 23
+  // copies of it cost LLVM 0.3 s.
+  LLVM::LLVMFuncOp getOrCreateChunkFunction(ConversionPatternRewriter &rewriter,
+                                            ModuleOp module,
+                                            LLVM::LLVMFuncOp body) const {
+    std::string base = (body.getName() + "_chunk").str();
+    std::string name = base;
+    for (unsigned suffix = 1; Operation *taken = module.lookupSymbol(name);
+         ++suffix) {
+      if (isChunkOf(taken, body))
+        return cast<LLVM::LLVMFuncOp>(taken);
+      name = base + "_" + std::to_string(suffix);
+    }
     OpBuilder::InsertionGuard guard(rewriter);
     Location loc = body.getLoc();
     MLIRContext *ctx = getContext();
@@ -128,7 +141,7 @@ private:
     Type i64 = rewriter.getI64Type();
     rewriter.setInsertionPointAfter(body);
     auto chunk = LLVM::LLVMFuncOp::create(
-        rewriter, loc, freshName(module, (body.getName() + "_chunk").str()),
+        rewriter, loc, name,
         LLVM::LLVMFunctionType::get(LLVM::LLVMVoidType::get(ctx),
                                     {ptr, i64, i64}),
         LLVM::Linkage::Internal);
