@@ -26,3 +26,11 @@ config.environment["PATH"] = os.pathsep.join(
 )
 config.substitutions.append(("%shared", config.jaxc_shared_dir))
 config.substitutions.append(("%examples", config.jaxc_examples_dir))
+
+# The host CPU's AVX-512, for tests of modules built for other CPUs.
+try:
+    with open("/proc/cpuinfo") as cpuinfo:
+        if " avx512f" in cpuinfo.read():
+            config.available_features.add("host-avx512f")
+except OSError:
+    pass

@@ -2,8 +2,10 @@
 
 #include "module.h"
 
+#include "cpu_features.h"
 #include "status.h"
 
+#include <algorithm>
 #include <memory>
 #include <utility>
 
@@ -15,6 +17,33 @@ jaxc_status_t invalidArgument(const std::string &message) {
   return makeStatus(JAXC_STATUS_INVALID_ARGUMENT, message);
 }
 
+// Refuses a module this machine or this runtime cannot run: code compiled
+// against another context layout, or for CPU features this one lacks
+// (which would die by SIGILL in the middle of a call).
+jaxc_status_t checkRunnable(const ModuleFile &file,
+                            const std::string &fileName) {
+  if (file.contextAbiVersion != JAXC_CONTEXT_ABI_VERSION)
+    return makeStatus(JAXC_STATUS_UNSUPPORTED,
+                      fileName + ": compiled for runtime context ABI " +
+                          std::to_string(file.contextAbiVersion) +
+                          ", this runtime provides " +
+                          std::to_string(JAXC_CONTEXT_ABI_VERSION));
+  std::vector<std::string> missing = missingCpuFeatures(file.cpuFeatures);
+  if (missing.empty())
+    return nullptr;
+  // Diamond Rapids has 52 features Zen 3 lacks: name the first few.
+  constexpr size_t kNamed = 8;
+  std::string names;
+  for (size_t i = 0; i < std::min(missing.size(), kNamed); ++i)
+    names += (i ? ", " : "") + missing[i];
+  if (missing.size() > kNamed)
+    names += " and " + std::to_string(missing.size() - kNamed) + " more";
+  return makeStatus(JAXC_STATUS_UNSUPPORTED,
+                    fileName + ": compiled for CPU '" + file.targetCpu +
+                        "', it needs CPU features this machine lacks: " +
+                        names + "; recompile with --target-cpu=host");
+}
+
 // Loads the module in `size` bytes at `data`: the whole of `mapped` when
 // loading a file (kept mapped if the code reads constants from it), the
 // caller's memory otherwise.
@@ -23,6 +52,8 @@ jaxc_status_t loadModule(const uint8_t *data, size_t size,
                          const std::string &fileName, jaxc_module_t *&out) {
   ModuleFile file;
   if (jaxc_status_t status = parseModuleFile(data, size, fileName, file))
+    return status;
+  if (jaxc_status_t status = checkRunnable(file, fileName))
     return status;
   auto module = std::make_unique<jaxc_module>();
   module->fileName = fileName;

@@ -216,10 +216,16 @@ bool MetadataParser::verifyChecks(const FunctionMetadata &function) {
 }
 
 bool MetadataParser::parse(ModuleFile &file) {
-  uint32_t denormalMode, functionCount;
+  uint32_t featureCount, denormalMode, functionCount;
   if (!readString(file.targetTriple, "the target triple") ||
       !readString(file.targetCpu, "the target CPU") ||
-      !readU32(denormalMode, "the denormal mode"))
+      !readU32(file.contextAbiVersion, "the context ABI version") ||
+      !readU32(featureCount, "the CPU feature count"))
+    return false;
+  for (uint32_t i = 0; i < featureCount; ++i)
+    if (!readString(file.cpuFeatures.emplace_back(), "a CPU feature"))
+      return false;
+  if (!readU32(denormalMode, "the denormal mode"))
     return false;
   if (denormalMode != JAXC_DENORMALS_IEEE &&
       denormalMode != JAXC_DENORMALS_FLUSH)

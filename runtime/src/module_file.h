@@ -38,6 +38,8 @@ struct ModuleFile {
   uint32_t formatVersion;
   std::string targetTriple;
   std::string targetCpu;
+  uint32_t contextAbiVersion;
+  std::vector<std::string> cpuFeatures;
   jaxc_denormal_mode_t denormalMode;
   std::vector<FunctionMetadata> functions;
   // Points into the parsed bytes: valid only as long as they are.

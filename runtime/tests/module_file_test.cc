@@ -132,10 +132,46 @@ TEST(ModuleFileTest, OtherFormatVersionsAreRejected) {
       ", this runtime reads " + std::to_string(JAXC_MODULE_FORMAT_VERSION);
   spec.version = 7;
   expectDataLoss(writeModuleFile(spec), "format version 7" + reads);
-  // The previous version's code has its weights inside it.
+  // The previous version does not say which CPU features the code needs.
   spec.version = JAXC_MODULE_FORMAT_VERSION - 1;
   expectDataLoss(writeModuleFile(spec),
                  "format version " + std::to_string(spec.version) + reads);
+}
+
+TEST(ModuleFileTest, AnotherContextAbiIsUnsupported) {
+  ModuleSpec spec = kernelModule({addFunction()});
+  spec.contextAbiVersion = JAXC_CONTEXT_ABI_VERSION + 1;
+  Outcome outcome = load(writeModuleFile(spec));
+  EXPECT_EQ(outcome.code, JAXC_STATUS_UNSUPPORTED);
+  EXPECT_EQ(outcome.message, "m.vmfb: compiled for runtime context ABI " +
+                                 std::to_string(JAXC_CONTEXT_ABI_VERSION + 1) +
+                                 ", this runtime provides " +
+                                 std::to_string(JAXC_CONTEXT_ABI_VERSION));
+}
+
+// A feature this runtime cannot check is one it cannot promise.
+TEST(ModuleFileTest, UnknownCpuFeatureIsUnsupported) {
+  ModuleSpec spec = kernelModule({addFunction()});
+  spec.targetCpu = "future";
+  spec.cpuFeatures = {"sse2", "warp-drive"};
+  Outcome outcome = load(writeModuleFile(spec));
+  EXPECT_EQ(outcome.code, JAXC_STATUS_UNSUPPORTED);
+  EXPECT_EQ(outcome.message,
+            "m.vmfb: compiled for CPU 'future', it needs CPU features this "
+            "machine lacks: warp-drive; recompile with --target-cpu=host");
+}
+
+TEST(ModuleFileTest, ManyMissingCpuFeaturesAreCounted) {
+  ModuleSpec spec = kernelModule({addFunction()});
+  spec.cpuFeatures.clear();
+  for (int i = 0; i < 11; ++i)
+    spec.cpuFeatures.push_back("f" + std::to_string(i));
+  Outcome outcome = load(writeModuleFile(spec));
+  EXPECT_EQ(outcome.code, JAXC_STATUS_UNSUPPORTED);
+  EXPECT_NE(
+      outcome.message.find("lacks: f0, f1, f2, f3, f4, f5, f6, f7 and 3 more;"),
+      std::string::npos)
+      << outcome.message;
 }
 
 TEST(ModuleFileTest, ChecksumMismatchIsCorruption) {
@@ -185,7 +221,8 @@ TEST(ModuleFileTest, EveryCorruptMetadataByteFailsCleanlyOrLoads) {
       if (outcome.code == JAXC_STATUS_OK)
         continue;
       ASSERT_TRUE(outcome.code == JAXC_STATUS_DATA_LOSS ||
-                  outcome.code == JAXC_STATUS_INTERNAL)
+                  outcome.code == JAXC_STATUS_INTERNAL ||
+                  outcome.code == JAXC_STATUS_UNSUPPORTED)
           << offset << ": " << outcome.message;
       ASSERT_EQ(outcome.message.rfind("m.vmfb: ", 0), 0u) << outcome.message;
     }

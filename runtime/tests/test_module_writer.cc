@@ -52,6 +52,10 @@ std::vector<uint8_t> encodeMetadata(const ModuleSpec &spec) {
   ByteWriter out;
   out.string(spec.targetTriple);
   out.string(spec.targetCpu);
+  out.u32(spec.contextAbiVersion);
+  out.u32(static_cast<uint32_t>(spec.cpuFeatures.size()));
+  for (const std::string &feature : spec.cpuFeatures)
+    out.string(feature);
   out.u32(spec.denormalMode);
   out.u32(static_cast<uint32_t>(spec.functions.size()));
   for (const FunctionSpec &function : spec.functions) {

@@ -49,6 +49,8 @@ struct ModuleSpec {
   uint32_t version = JAXC_MODULE_FORMAT_VERSION;
   std::string targetTriple = "x86_64-unknown-linux-gnu";
   std::string targetCpu = "x86-64";
+  uint32_t contextAbiVersion = JAXC_CONTEXT_ABI_VERSION;
+  std::vector<std::string> cpuFeatures = {"sse2"};
   uint32_t denormalMode = JAXC_DENORMALS_IEEE; // jaxc_denormal_mode_t
   std::vector<FunctionSpec> functions;
   std::vector<uint8_t> trailingMetadata; // written after the functions

@@ -26,6 +26,6 @@
 
 // inspect shows the signature and JAX's result name.
 // RUN: jaxc inspect %t.vmfb | FileCheck %s --check-prefix=INSPECT
-// INSPECT: format 4
+// INSPECT: format 5
 // INSPECT: denormals flush
 // INSPECT: @main(3xf32, 3xf32) -> (3xf32 "result")

@@ -292,6 +292,7 @@ CompileOutcome compileSource(const std::string &text,
     return failedRun();
   metadata.targetTriple = target->triple;
   metadata.targetCpu = target->cpu;
+  metadata.cpuFeatures = requiredCpuFeatures(*target);
   metadata.flushDenormals = target->flushDenormals;
   outcome.output =
       writeModuleFile(metadata, *sharedObject,

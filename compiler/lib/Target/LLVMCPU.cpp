@@ -9,6 +9,7 @@
 //===----------------------------------------------------------------------===//
 
 #include "jaxc/Target/LLVMCPU.h"
+#include "jaxc/runtime/module_format.h"
 
 #include "mlir/ExecutionEngine/OptUtils.h"
 #include "mlir/Target/LLVMIR/Dialect/Builtin/BuiltinToLLVMIRTranslation.h"
@@ -225,6 +226,23 @@ FailureOr<ResolvedTarget> resolveTarget(const CPUTargetOptions &options,
     return failure();
   }
   return target;
+}
+
+std::vector<std::string> requiredCpuFeatures(const ResolvedTarget &target) {
+  std::unique_ptr<llvm::TargetMachine> machine = createTargetMachine(target);
+  const llvm::MCSubtargetInfo *subtarget = machine->getMCSubtargetInfo();
+  std::vector<std::string> features;
+  auto add = [&](const char *name) {
+    if (subtarget->checkFeatures(std::string("+") + name))
+      features.push_back(name);
+  };
+#define JAXC_ADD_CPUID_FEATURE(name, ...) add(name);
+#define JAXC_ADD_AVX10_FEATURE(name, version) add(name);
+  JAXC_X86_CPU_FEATURES(JAXC_ADD_CPUID_FEATURE)
+  JAXC_X86_AVX10_FEATURES(JAXC_ADD_AVX10_FEATURE)
+#undef JAXC_ADD_CPUID_FEATURE
+#undef JAXC_ADD_AVX10_FEATURE
+  return features;
 }
 
 // Translates `module` for the target and hands the LLVM module and a

@@ -159,6 +159,10 @@ std::string writeModuleFile(const ModuleMetadata &metadata,
   ByteWriter meta;
   meta.string(metadata.targetTriple);
   meta.string(metadata.targetCpu);
+  meta.u32(JAXC_CONTEXT_ABI_VERSION);
+  meta.u32(metadata.cpuFeatures.size());
+  for (const std::string &feature : metadata.cpuFeatures)
+    meta.string(feature);
   meta.u32(metadata.flushDenormals ? JAXC_DENORMALS_FLUSH
                                    : JAXC_DENORMALS_IEEE);
   meta.u32(metadata.functions.size());

@@ -6,6 +6,7 @@
 #include "mlir/IR/BuiltinOps.h"
 
 #include <string>
+#include <vector>
 
 namespace jaxc {
 
@@ -27,6 +28,11 @@ struct ResolvedTarget {
 };
 mlir::FailureOr<ResolvedTarget> resolveTarget(const CPUTargetOptions &options,
                                               std::string &error);
+
+// The CPU features of module_format.h's lists that the target has, which
+// the generated code may use: the module file records them and the runtime
+// refuses the module on a CPU that lacks one.
+std::vector<std::string> requiredCpuFeatures(const ResolvedTarget &target);
 
 // Translates an LLVM-dialect module to LLVM IR optimized for the target and
 // returns its text (the `llvmir` phase).

@@ -37,6 +37,8 @@ struct FunctionSignature {
 
 struct ModuleMetadata {
   std::string targetTriple, targetCpu;
+  // JAXC_X86_CPU_FEATURES names the code may use.
+  std::vector<std::string> cpuFeatures;
   bool flushDenormals = true; // JAXC_DENORMALS_FLUSH, else _IEEE
   std::vector<FunctionSignature> functions;
 };

@@ -24,6 +24,13 @@
 // The METADATA section ("strings" are u32 length + bytes, no terminator):
 //     string target_triple        e.g. "x86_64-unknown-linux-gnu"
 //     string target_cpu           e.g. "znver4" or "x86-64"
+//     u32    context_abi_version  JAXC_CONTEXT_ABI_VERSION of the compiler:
+//                                 the jaxc_context_t layout the code reads
+//     u32    cpu_feature_count, then that many strings: the CPU features
+//                                 the code may use, named as in
+//                                 JAXC_X86_CPU_FEATURES (a runtime refuses
+//                                 a module needing one its CPU lacks, or
+//                                 one it does not know)
 //     u32    denormal_mode        jaxc_denormal_mode_t: how the code's float
 //                                 arithmetic treats subnormal numbers
 //     u32    function_count
@@ -72,7 +79,7 @@
 
 #define JAXC_MODULE_MAGIC "JAXCMOD"
 #define JAXC_MODULE_MAGIC_SIZE 8
-#define JAXC_MODULE_FORMAT_VERSION 4u
+#define JAXC_MODULE_FORMAT_VERSION 5u
 #define JAXC_MODULE_HEADER_SIZE 32u
 #define JAXC_MODULE_SECTION_ENTRY_SIZE 24u
 
@@ -99,6 +106,145 @@ typedef enum jaxc_denormal_mode_t {
   // answers are matched bit for bit.
   JAXC_DENORMALS_FLUSH = 1,
 } jaxc_denormal_mode_t;
+
+// The x86-64 CPU features a module can require, named as LLVM names them,
+// with where CPUID reports each:
+//   X(name, leaf, subleaf, register, bit, register state)
+// The register state is the XCR0 bits (JAXC_XCR0_*) the operating system
+// must enable for the feature's registers. The AVX10 features are listed
+// apart: they need CPUID.(7,1):EDX[19] and a version in CPUID.(0x24,0):
+// EBX[7:0] of at least the one given.
+typedef enum jaxc_cpuid_register_t {
+  JAXC_CPUID_EAX = 0,
+  JAXC_CPUID_EBX = 1,
+  JAXC_CPUID_ECX = 2,
+  JAXC_CPUID_EDX = 3,
+} jaxc_cpuid_register_t;
+
+#define JAXC_XCR0_NONE 0x0ull
+#define JAXC_XCR0_SSE 0x2ull     // XMM
+#define JAXC_XCR0_AVX 0x6ull     // XMM, YMM
+#define JAXC_XCR0_AVX512 0xe6ull // XMM, YMM, opmask, ZMM_Hi256, Hi16_ZMM
+#define JAXC_XCR0_AMX 0x60000ull // XTILECFG, XTILEDATA
+#define JAXC_XCR0_APX 0x80000ull // the 16 extended general registers
+
+#define JAXC_X86_CPU_FEATURES(X)                                               \
+  X("cx8", 0x1, 0, JAXC_CPUID_EDX, 8, JAXC_XCR0_NONE)                          \
+  X("cmov", 0x1, 0, JAXC_CPUID_EDX, 15, JAXC_XCR0_NONE)                        \
+  X("mmx", 0x1, 0, JAXC_CPUID_EDX, 23, JAXC_XCR0_NONE)                         \
+  X("fxsr", 0x1, 0, JAXC_CPUID_EDX, 24, JAXC_XCR0_NONE)                        \
+  X("sse", 0x1, 0, JAXC_CPUID_EDX, 25, JAXC_XCR0_SSE)                          \
+  X("sse2", 0x1, 0, JAXC_CPUID_EDX, 26, JAXC_XCR0_SSE)                         \
+  X("sse3", 0x1, 0, JAXC_CPUID_ECX, 0, JAXC_XCR0_SSE)                          \
+  X("pclmul", 0x1, 0, JAXC_CPUID_ECX, 1, JAXC_XCR0_SSE)                        \
+  X("ssse3", 0x1, 0, JAXC_CPUID_ECX, 9, JAXC_XCR0_SSE)                         \
+  X("fma", 0x1, 0, JAXC_CPUID_ECX, 12, JAXC_XCR0_AVX)                          \
+  X("cx16", 0x1, 0, JAXC_CPUID_ECX, 13, JAXC_XCR0_NONE)                        \
+  X("sse4.1", 0x1, 0, JAXC_CPUID_ECX, 19, JAXC_XCR0_SSE)                       \
+  X("sse4.2", 0x1, 0, JAXC_CPUID_ECX, 20, JAXC_XCR0_SSE)                       \
+  X("crc32", 0x1, 0, JAXC_CPUID_ECX, 20, JAXC_XCR0_NONE)                       \
+  X("movbe", 0x1, 0, JAXC_CPUID_ECX, 22, JAXC_XCR0_NONE)                       \
+  X("popcnt", 0x1, 0, JAXC_CPUID_ECX, 23, JAXC_XCR0_NONE)                      \
+  X("aes", 0x1, 0, JAXC_CPUID_ECX, 25, JAXC_XCR0_SSE)                          \
+  X("xsave", 0x1, 0, JAXC_CPUID_ECX, 26, JAXC_XCR0_NONE)                       \
+  X("avx", 0x1, 0, JAXC_CPUID_ECX, 28, JAXC_XCR0_AVX)                          \
+  X("f16c", 0x1, 0, JAXC_CPUID_ECX, 29, JAXC_XCR0_AVX)                         \
+  X("rdrnd", 0x1, 0, JAXC_CPUID_ECX, 30, JAXC_XCR0_NONE)                       \
+  X("fsgsbase", 0x7, 0, JAXC_CPUID_EBX, 0, JAXC_XCR0_NONE)                     \
+  X("bmi", 0x7, 0, JAXC_CPUID_EBX, 3, JAXC_XCR0_NONE)                          \
+  X("avx2", 0x7, 0, JAXC_CPUID_EBX, 5, JAXC_XCR0_AVX)                          \
+  X("bmi2", 0x7, 0, JAXC_CPUID_EBX, 8, JAXC_XCR0_NONE)                         \
+  X("invpcid", 0x7, 0, JAXC_CPUID_EBX, 10, JAXC_XCR0_NONE)                     \
+  X("rtm", 0x7, 0, JAXC_CPUID_EBX, 11, JAXC_XCR0_NONE)                         \
+  X("avx512f", 0x7, 0, JAXC_CPUID_EBX, 16, JAXC_XCR0_AVX512)                   \
+  X("evex512", 0x7, 0, JAXC_CPUID_EBX, 16, JAXC_XCR0_AVX512)                   \
+  X("avx512dq", 0x7, 0, JAXC_CPUID_EBX, 17, JAXC_XCR0_AVX512)                  \
+  X("rdseed", 0x7, 0, JAXC_CPUID_EBX, 18, JAXC_XCR0_NONE)                      \
+  X("adx", 0x7, 0, JAXC_CPUID_EBX, 19, JAXC_XCR0_NONE)                         \
+  X("avx512ifma", 0x7, 0, JAXC_CPUID_EBX, 21, JAXC_XCR0_AVX512)                \
+  X("clflushopt", 0x7, 0, JAXC_CPUID_EBX, 23, JAXC_XCR0_NONE)                  \
+  X("clwb", 0x7, 0, JAXC_CPUID_EBX, 24, JAXC_XCR0_NONE)                        \
+  X("avx512cd", 0x7, 0, JAXC_CPUID_EBX, 28, JAXC_XCR0_AVX512)                  \
+  X("sha", 0x7, 0, JAXC_CPUID_EBX, 29, JAXC_XCR0_SSE)                          \
+  X("avx512bw", 0x7, 0, JAXC_CPUID_EBX, 30, JAXC_XCR0_AVX512)                  \
+  X("avx512vl", 0x7, 0, JAXC_CPUID_EBX, 31, JAXC_XCR0_AVX512)                  \
+  X("avx512vbmi", 0x7, 0, JAXC_CPUID_ECX, 1, JAXC_XCR0_AVX512)                 \
+  X("pku", 0x7, 0, JAXC_CPUID_ECX, 3, JAXC_XCR0_NONE)                          \
+  X("waitpkg", 0x7, 0, JAXC_CPUID_ECX, 5, JAXC_XCR0_NONE)                      \
+  X("avx512vbmi2", 0x7, 0, JAXC_CPUID_ECX, 6, JAXC_XCR0_AVX512)                \
+  X("shstk", 0x7, 0, JAXC_CPUID_ECX, 7, JAXC_XCR0_NONE)                        \
+  X("gfni", 0x7, 0, JAXC_CPUID_ECX, 8, JAXC_XCR0_SSE)                          \
+  X("vaes", 0x7, 0, JAXC_CPUID_ECX, 9, JAXC_XCR0_AVX)                          \
+  X("vpclmulqdq", 0x7, 0, JAXC_CPUID_ECX, 10, JAXC_XCR0_AVX)                   \
+  X("avx512vnni", 0x7, 0, JAXC_CPUID_ECX, 11, JAXC_XCR0_AVX512)                \
+  X("avx512bitalg", 0x7, 0, JAXC_CPUID_ECX, 12, JAXC_XCR0_AVX512)              \
+  X("avx512vpopcntdq", 0x7, 0, JAXC_CPUID_ECX, 14, JAXC_XCR0_AVX512)           \
+  X("rdpid", 0x7, 0, JAXC_CPUID_ECX, 22, JAXC_XCR0_NONE)                       \
+  X("kl", 0x7, 0, JAXC_CPUID_ECX, 23, JAXC_XCR0_NONE)                          \
+  X("cldemote", 0x7, 0, JAXC_CPUID_ECX, 25, JAXC_XCR0_NONE)                    \
+  X("movdiri", 0x7, 0, JAXC_CPUID_ECX, 27, JAXC_XCR0_NONE)                     \
+  X("movdir64b", 0x7, 0, JAXC_CPUID_ECX, 28, JAXC_XCR0_NONE)                   \
+  X("enqcmd", 0x7, 0, JAXC_CPUID_ECX, 29, JAXC_XCR0_NONE)                      \
+  X("uintr", 0x7, 0, JAXC_CPUID_EDX, 5, JAXC_XCR0_NONE)                        \
+  X("avx512vp2intersect", 0x7, 0, JAXC_CPUID_EDX, 8, JAXC_XCR0_AVX512)         \
+  X("serialize", 0x7, 0, JAXC_CPUID_EDX, 14, JAXC_XCR0_NONE)                   \
+  X("tsxldtrk", 0x7, 0, JAXC_CPUID_EDX, 16, JAXC_XCR0_NONE)                    \
+  X("pconfig", 0x7, 0, JAXC_CPUID_EDX, 18, JAXC_XCR0_NONE)                     \
+  X("amx-bf16", 0x7, 0, JAXC_CPUID_EDX, 22, JAXC_XCR0_AMX)                     \
+  X("avx512fp16", 0x7, 0, JAXC_CPUID_EDX, 23, JAXC_XCR0_AVX512)                \
+  X("amx-tile", 0x7, 0, JAXC_CPUID_EDX, 24, JAXC_XCR0_AMX)                     \
+  X("amx-int8", 0x7, 0, JAXC_CPUID_EDX, 25, JAXC_XCR0_AMX)                     \
+  X("amx-fp8", 0x1e, 1, JAXC_CPUID_EAX, 4, JAXC_XCR0_AMX)                      \
+  X("amx-tf32", 0x1e, 1, JAXC_CPUID_EAX, 6, JAXC_XCR0_AMX)                     \
+  X("amx-avx512", 0x1e, 1, JAXC_CPUID_EAX, 7, JAXC_XCR0_AMX | JAXC_XCR0_AVX512)\
+  X("amx-movrs", 0x1e, 1, JAXC_CPUID_EAX, 8, JAXC_XCR0_AMX)                    \
+  X("sha512", 0x7, 1, JAXC_CPUID_EAX, 0, JAXC_XCR0_AVX)                        \
+  X("sm3", 0x7, 1, JAXC_CPUID_EAX, 1, JAXC_XCR0_AVX)                           \
+  X("sm4", 0x7, 1, JAXC_CPUID_EAX, 2, JAXC_XCR0_AVX)                           \
+  X("raoint", 0x7, 1, JAXC_CPUID_EAX, 3, JAXC_XCR0_NONE)                       \
+  X("avxvnni", 0x7, 1, JAXC_CPUID_EAX, 4, JAXC_XCR0_AVX)                       \
+  X("avx512bf16", 0x7, 1, JAXC_CPUID_EAX, 5, JAXC_XCR0_AVX512)                 \
+  X("cmpccxadd", 0x7, 1, JAXC_CPUID_EAX, 7, JAXC_XCR0_NONE)                    \
+  X("amx-fp16", 0x7, 1, JAXC_CPUID_EAX, 21, JAXC_XCR0_AMX)                     \
+  X("hreset", 0x7, 1, JAXC_CPUID_EAX, 22, JAXC_XCR0_NONE)                      \
+  X("avxifma", 0x7, 1, JAXC_CPUID_EAX, 23, JAXC_XCR0_AVX)                      \
+  X("movrs", 0x7, 1, JAXC_CPUID_EAX, 31, JAXC_XCR0_NONE)                       \
+  X("avxvnniint8", 0x7, 1, JAXC_CPUID_EDX, 4, JAXC_XCR0_AVX)                   \
+  X("avxneconvert", 0x7, 1, JAXC_CPUID_EDX, 5, JAXC_XCR0_AVX)                  \
+  X("amx-complex", 0x7, 1, JAXC_CPUID_EDX, 8, JAXC_XCR0_AMX)                   \
+  X("avxvnniint16", 0x7, 1, JAXC_CPUID_EDX, 10, JAXC_XCR0_AVX)                 \
+  X("prefetchi", 0x7, 1, JAXC_CPUID_EDX, 14, JAXC_XCR0_NONE)                   \
+  X("usermsr", 0x7, 1, JAXC_CPUID_EDX, 15, JAXC_XCR0_NONE)                     \
+  X("egpr", 0x7, 1, JAXC_CPUID_EDX, 21, JAXC_XCR0_APX)                         \
+  X("push2pop2", 0x7, 1, JAXC_CPUID_EDX, 21, JAXC_XCR0_APX)                    \
+  X("ppx", 0x7, 1, JAXC_CPUID_EDX, 21, JAXC_XCR0_APX)                          \
+  X("ndd", 0x7, 1, JAXC_CPUID_EDX, 21, JAXC_XCR0_APX)                          \
+  X("ccmp", 0x7, 1, JAXC_CPUID_EDX, 21, JAXC_XCR0_APX)                         \
+  X("nf", 0x7, 1, JAXC_CPUID_EDX, 21, JAXC_XCR0_APX)                           \
+  X("cf", 0x7, 1, JAXC_CPUID_EDX, 21, JAXC_XCR0_APX)                           \
+  X("zu", 0x7, 1, JAXC_CPUID_EDX, 21, JAXC_XCR0_APX)                           \
+  X("xsaveopt", 0xd, 1, JAXC_CPUID_EAX, 0, JAXC_XCR0_NONE)                     \
+  X("xsavec", 0xd, 1, JAXC_CPUID_EAX, 1, JAXC_XCR0_NONE)                       \
+  X("xsaves", 0xd, 1, JAXC_CPUID_EAX, 3, JAXC_XCR0_NONE)                       \
+  X("sahf", 0x80000001, 0, JAXC_CPUID_ECX, 0, JAXC_XCR0_NONE)                  \
+  X("lzcnt", 0x80000001, 0, JAXC_CPUID_ECX, 5, JAXC_XCR0_NONE)                 \
+  X("sse4a", 0x80000001, 0, JAXC_CPUID_ECX, 6, JAXC_XCR0_SSE)                  \
+  X("prfchw", 0x80000001, 0, JAXC_CPUID_ECX, 8, JAXC_XCR0_NONE)                \
+  X("xop", 0x80000001, 0, JAXC_CPUID_ECX, 11, JAXC_XCR0_AVX)                   \
+  X("lwp", 0x80000001, 0, JAXC_CPUID_ECX, 15, JAXC_XCR0_NONE)                  \
+  X("fma4", 0x80000001, 0, JAXC_CPUID_ECX, 16, JAXC_XCR0_AVX)                  \
+  X("tbm", 0x80000001, 0, JAXC_CPUID_ECX, 21, JAXC_XCR0_NONE)                  \
+  X("mwaitx", 0x80000001, 0, JAXC_CPUID_ECX, 29, JAXC_XCR0_NONE)               \
+  X("clzero", 0x80000008, 0, JAXC_CPUID_EBX, 0, JAXC_XCR0_NONE)                \
+  X("rdpru", 0x80000008, 0, JAXC_CPUID_EBX, 4, JAXC_XCR0_NONE)                 \
+  X("wbnoinvd", 0x80000008, 0, JAXC_CPUID_EBX, 9, JAXC_XCR0_NONE)
+
+// X(name, minimum AVX10 version).
+#define JAXC_X86_AVX10_FEATURES(X)                                             \
+  X("avx10.1", 1)                                                              \
+  X("avx10.1-512", 1)                                                          \
+  X("avx10.2", 2)                                                              \
+  X("avx10.2-512", 2)
 
 // Element types. The numeric values are part of the file format.
 typedef enum jaxc_dtype_t {

@@ -38,6 +38,9 @@ typedef enum jaxc_status_code_t {
   JAXC_STATUS_DATA_LOSS = 3,        // corrupt module: magic, version, checksum
   JAXC_STATUS_CHECK_FAILED = 4,     // a check.expect_* in the program failed
   JAXC_STATUS_INTERNAL = 5,         // loader or native code failure
+  JAXC_STATUS_UNSUPPORTED = 6,      // the module needs what this machine or
+                                    // runtime lacks: CPU features, the
+                                    // context ABI it was compiled for
 } jaxc_status_code_t;
 
 jaxc_status_code_t jaxc_status_code(jaxc_status_t status);
