@@ -453,6 +453,9 @@ const ConvCase kConvCases[] = {
      32},
     {"depthwise dilated, odd channels", 2, 9, 9, 13, 3, 3, 13, 2, 2, 2, 2, 2, 2,
      13},
+    // Blocks of 32 channels and a tail, over three images' rows.
+    {"depthwise 72 channels, batch 3, stride 2", 3, 9, 8, 72, 3, 3, 72, 2, 2,
+     1, 1, 1, 1, 72},
     {"asymmetric padding", 1, 6, 7, 3, 2, 3, 5, 1, 1, 0, 2, 1, 1, 1, 1, 0},
     {"negative padding", 1, 10, 10, 3, 3, 3, 4, 1, 1, -1, -2, 1, 1, 1},
     {"window larger than input", 1, 3, 3, 2, 5, 5, 3, 1, 1, 2, 2, 1, 1, 1},

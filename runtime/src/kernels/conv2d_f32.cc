@@ -13,6 +13,8 @@
 #include "gemm.h"
 #include "kernels.h"
 
+#include <immintrin.h>
+
 #include <algorithm>
 #include <cmath>
 #include <vector>
@@ -112,45 +114,110 @@ private:
 // fma(in[o / multiplier], w[o], out[o]) over (ky, kx) in order from +0,
 // zeros read outside the input: the GEMM's terms in its order, so the same
 // bits.
+
+// A pixel of the output, walked in order without divisions.
+struct OutputPixel {
+  int64_t index, image, row, column;
+
+  OutputPixel(const jaxc_conv2d_f32_args_t &x, int64_t pixel)
+      : index(pixel), image(pixel / (x.out_h * x.out_w)),
+        row(pixel / x.out_w % x.out_h), column(pixel % x.out_w) {}
+
+  void next(const jaxc_conv2d_f32_args_t &x) {
+    ++index;
+    if (++column < x.out_w)
+      return;
+    column = 0;
+    if (++row < x.out_h)
+      return;
+    row = 0;
+    ++image;
+  }
+};
+
+// The input row each of a pixel's taps reads (`zeros` outside the input),
+// in (ky, kx) order.
 __attribute__((always_inline)) inline void
-depthwisePixels(const jaxc_conv2d_f32_args_t &x, const float *zeros,
-                int64_t begin, int64_t end) {
-  int64_t multiplier = x.out_c / x.in_c;
-  for (int64_t pixel = begin; pixel < end; ++pixel) {
-    int64_t image = pixel / (x.out_h * x.out_w);
-    int64_t top = pixel / x.out_w % x.out_h * x.stride_h - x.pad_top;
-    int64_t left = pixel % x.out_w * x.stride_w - x.pad_left;
-    float *__restrict out = x.output + pixel * x.out_c;
-    std::fill(out, out + x.out_c, 0.0f);
-    for (int64_t ky = 0; ky < x.k_h; ++ky) {
-      int64_t y = top + ky * x.dilation_h;
-      for (int64_t kx = 0; kx < x.k_w; ++kx) {
-        int64_t column = left + kx * x.dilation_w;
-        const float *__restrict in =
-            y >= 0 && y < x.in_h && column >= 0 && column < x.in_w
-                ? x.input + ((image * x.in_h + y) * x.in_w + column) * x.in_c
-                : zeros;
-        const float *__restrict w = x.filter + (ky * x.k_w + kx) * x.out_c;
-        if (multiplier == 1)
-          for (int64_t c = 0; c < x.out_c; ++c)
-            out[c] = std::fma(in[c], w[c], out[c]);
-        else
-          for (int64_t o = 0; o < x.out_c; ++o)
-            out[o] = std::fma(in[o / multiplier], w[o], out[o]);
-      }
+tapInputs(const jaxc_conv2d_f32_args_t &x, const float *zeros,
+          const OutputPixel &pixel, const float **taps) {
+  int64_t top = pixel.row * x.stride_h - x.pad_top;
+  int64_t left = pixel.column * x.stride_w - x.pad_left;
+  const float *image = x.input + pixel.image * x.in_h * x.in_w * x.in_c;
+  for (int64_t ky = 0; ky < x.k_h; ++ky) {
+    int64_t y = top + ky * x.dilation_h;
+    bool rowInside = y >= 0 && y < x.in_h;
+    for (int64_t kx = 0; kx < x.k_w; ++kx) {
+      int64_t column = left + kx * x.dilation_w;
+      *taps++ = rowInside && column >= 0 && column < x.in_w
+                    ? image + (y * x.in_w + column) * x.in_c
+                    : zeros;
     }
   }
 }
 
-__attribute__((target("avx2,fma"))) void
-depthwisePixelsAvx2(const jaxc_conv2d_f32_args_t &x, const float *zeros,
-                    int64_t begin, int64_t end) {
-  depthwisePixels(x, zeros, begin, end);
+// Output channels [begin, out_c) of one pixel, through memory.
+__attribute__((always_inline)) inline void
+depthwiseChannels(const jaxc_conv2d_f32_args_t &x, const float *const *taps,
+                  int64_t taps_count, float *__restrict out, int64_t begin) {
+  int64_t multiplier = x.out_c / x.in_c;
+  std::fill(out + begin, out + x.out_c, 0.0f);
+  for (int64_t t = 0; t < taps_count; ++t) {
+    const float *__restrict in = taps[t];
+    const float *__restrict w = x.filter + t * x.out_c;
+    if (multiplier == 1)
+      for (int64_t c = begin; c < x.out_c; ++c)
+        out[c] = std::fma(in[c], w[c], out[c]);
+    else
+      for (int64_t o = begin; o < x.out_c; ++o)
+        out[o] = std::fma(in[o / multiplier], w[o], out[o]);
+  }
 }
 
 void depthwisePixelsBaseline(const jaxc_conv2d_f32_args_t &x,
-                             const float *zeros, int64_t begin, int64_t end) {
-  depthwisePixels(x, zeros, begin, end);
+                             const float *zeros, const float **taps,
+                             int64_t begin, int64_t end) {
+  for (OutputPixel pixel(x, begin); pixel.index < end; pixel.next(x)) {
+    tapInputs(x, zeros, pixel, taps);
+    depthwiseChannels(x, taps, x.k_h * x.k_w, x.output + pixel.index * x.out_c,
+                      0);
+  }
+}
+
+// With one channel per group, 32 channels at a time stay in four registers
+// over all taps: two loads per fma instead of three and a store. With tap
+// addresses found without divisions, MobileNetV2's depthwise convolutions
+// went from 17% to 15% of its time (perf). Same terms, same order.
+__attribute__((target("avx2,fma"))) void
+depthwisePixelsAvx2(const jaxc_conv2d_f32_args_t &x, const float *zeros,
+                    const float **taps, int64_t begin, int64_t end) {
+  constexpr int64_t kBlock = 32;
+  int64_t tapCount = x.k_h * x.k_w;
+  bool blocked = x.out_c == x.in_c;
+  for (OutputPixel pixel(x, begin); pixel.index < end; pixel.next(x)) {
+    tapInputs(x, zeros, pixel, taps);
+    float *out = x.output + pixel.index * x.out_c;
+    int64_t c = 0;
+    for (; blocked && c + kBlock <= x.out_c; c += kBlock) {
+      __m256 acc0 = _mm256_setzero_ps(), acc1 = _mm256_setzero_ps();
+      __m256 acc2 = _mm256_setzero_ps(), acc3 = _mm256_setzero_ps();
+      const float *w = x.filter + c;
+      for (int64_t t = 0; t < tapCount; ++t, w += x.out_c) {
+        const float *in = taps[t] + c;
+        acc0 = _mm256_fmadd_ps(_mm256_loadu_ps(in), _mm256_loadu_ps(w), acc0);
+        acc1 = _mm256_fmadd_ps(_mm256_loadu_ps(in + 8), _mm256_loadu_ps(w + 8),
+                               acc1);
+        acc2 = _mm256_fmadd_ps(_mm256_loadu_ps(in + 16),
+                               _mm256_loadu_ps(w + 16), acc2);
+        acc3 = _mm256_fmadd_ps(_mm256_loadu_ps(in + 24),
+                               _mm256_loadu_ps(w + 24), acc3);
+      }
+      _mm256_storeu_ps(out + c, acc0);
+      _mm256_storeu_ps(out + c + 8, acc1);
+      _mm256_storeu_ps(out + c + 16, acc2);
+      _mm256_storeu_ps(out + c + 24, acc3);
+    }
+    depthwiseChannels(x, taps, tapCount, out, c);
+  }
 }
 
 void runDepthwise(jaxc_context_t *ctx, const jaxc_conv2d_f32_args_t &x) {
@@ -160,8 +227,9 @@ void runDepthwise(jaxc_context_t *ctx, const jaxc_conv2d_f32_args_t &x) {
   // 16 pixels of 32+ channels and 9 taps: thousands of fmas per chunk.
   parallelFor(ctx, x.n * x.out_h * x.out_w, 16,
               [&](int64_t begin, int64_t end) {
-                (avx2 ? depthwisePixelsAvx2
-                      : depthwisePixelsBaseline)(x, zeros.data(), begin, end);
+                std::vector<const float *> taps(x.k_h * x.k_w);
+                (avx2 ? depthwisePixelsAvx2 : depthwisePixelsBaseline)(
+                    x, zeros.data(), taps.data(), begin, end);
               });
 }
 
