@@ -10,7 +10,12 @@
 // RUN: jaxc compile %S/Inputs/unsupported.mlir -o %t.vmfb; test $? = 2
 
 // RUN: not jaxc compile %S/Inputs/unknown_op.mlir -o %t.vmfb 2>&1 | FileCheck %s --check-prefix=UNKNOWN
-// UNKNOWN: unknown_op.mlir:3:10: error: custom op 'stablehlo.frobnicate' is unknown
+// UNKNOWN: unknown_op.mlir:3:10: error: custom op 'stablehlo.frobnicate' is not supported by jaxc yet (jaxc does not know this op)
+// RUN: jaxc compile %S/Inputs/unknown_op.mlir -o %t.vmfb; test $? = 2
+
+// Verifiers refuse what the spec forbids before any lowering reads it.
+// RUN: not jaxc run-mlir %S/Inputs/mutated_scatter.mlir --function=main --input=5x2xf32=0 --input=3x1xi32=0 --input=3x2xf32=0 2>&1 | FileCheck %s --check-prefix=MUTATED
+// MUTATED: mutated_scatter.mlir:4:8: error: 'stablehlo.scatter' op update_window_dims [2147483648] must lie in [0, 2) (C7, C8)
 
 // RUN: not jaxc compile %S/Inputs/does_not_exist.mlir -o %t.vmfb 2>&1 | FileCheck %s --check-prefix=MISSING
 // MISSING: does_not_exist.mlir: error: {{.*}}No such file or directory

@@ -1,6 +1,7 @@
 //===- Driver.cpp - Compile a StableHLO file, start to finish -------------===//
 
 #include "jaxc/Driver/Driver.h"
+#include "jaxc/Support/Unsupported.h"
 
 #include "jaxc/Conversion/Passes.h"
 #include "jaxc/Dialect/CHLO/IR/CHLOOps.h"
@@ -75,25 +76,9 @@ std::string repackBoolHexConstants(llvm::StringRef source) {
   return out + source.substr(copied).str();
 }
 
-// The op named in a diagnostic, e.g. "'stablehlo.fft' op ..." or
-// "custom op 'stablehlo.foo' is unknown".
-std::string quotedOpName(llvm::StringRef message) {
-  size_t open = message.find('\'');
-  if (open == llvm::StringRef::npos)
-    return "";
-  size_t close = message.find('\'', open + 1);
-  return message.slice(open + 1, close).str();
-}
-
 // MLIR bytecode starts with this magic (and so do StableHLO portable
 // artifacts, which are bytecode in the VHLO dialect).
 bool isBytecode(llvm::StringRef bytes) { return bytes.starts_with("ML\xefR"); }
-
-bool isUnsupportedMessage(llvm::StringRef message) {
-  return message.contains("is not supported by jaxc yet") ||
-         (message.contains("custom op '") && message.contains("is unknown")) ||
-         message.contains("which jaxc cannot pass");
-}
 
 void registerDialects(DialectRegistry &registry) {
   registerAllDialects(registry);
@@ -191,10 +176,9 @@ CompileOutcome compileSource(const std::string &text,
   SourceMgrDiagnosticHandler handler(sourceMgr, &context, diagnostics);
   // Remember the first unsupported op before the handler prints it.
   ScopedDiagnosticHandler unsupportedFinder(&context, [&](Diagnostic &diag) {
-    std::string message = diag.str();
-    if (diag.getSeverity() == DiagnosticSeverity::Error &&
-        outcome.unsupported.empty() && isUnsupportedMessage(message))
-      outcome.unsupported = quotedOpName(message);
+    if (outcome.unsupported.empty())
+      if (std::optional<std::string> op = getUnsupportedOpName(diag))
+        outcome.unsupported = *op;
     return failure(); // let the SourceMgr handler print it too
   });
 
@@ -237,8 +221,11 @@ CompileOutcome compileSource(const std::string &text,
     return outcome;
   };
 
-  const PipelineOptions pipelineOptions =
+  const std::vector<std::string> cpuFeatures = requiredCpuFeatures(*target);
+  PipelineOptions pipelineOptions =
       PipelineOptions::forTarget(target->triple, target->flushDenormals);
+  pipelineOptions.selectBF16MinMax =
+      llvm::is_contained(cpuFeatures, "avx512bf16");
   using PhaseBuilder = void (*)(OpPassManager &, const PipelineOptions &);
   const std::pair<Phase, PhaseBuilder> mlirPhases[] = {
       {Phase::Input, buildInputPhase},
@@ -292,7 +279,7 @@ CompileOutcome compileSource(const std::string &text,
     return failedRun();
   metadata.targetTriple = target->triple;
   metadata.targetCpu = target->cpu;
-  metadata.cpuFeatures = requiredCpuFeatures(*target);
+  metadata.cpuFeatures = cpuFeatures;
   metadata.flushDenormals = target->flushDenormals;
   outcome.output =
       writeModuleFile(metadata, *sharedObject,

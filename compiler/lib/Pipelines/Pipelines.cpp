@@ -154,7 +154,7 @@ void buildLLVMPhase(OpPassManager &pm, const PipelineOptions &options) {
   pm.addPass(createConvertMathToLibmPass());
   // The streaming rows' vector loads, stores and broadcasts.
   pm.addPass(createConvertVectorToLLVMPass());
-  pm.addPass(createExpandArithPass());
+  pm.addPass(createExpandArithPass({options.selectBF16MinMax}));
   pm.addPass(createArithToLLVMConversionPass());
   pm.addPass(createConvertComplexToLLVMPass());
   ConvertFuncToLLVMPassOptions funcToLLVM;

@@ -1,6 +1,7 @@
 //===- ModuleFile.cpp - Writing jaxc module files -------------------------===//
 
 #include "jaxc/Target/ModuleFile.h"
+#include "jaxc/Support/Unsupported.h"
 
 #include "jaxc/Transforms/Passes.h"
 #include "jaxc/runtime/module_checksum.h"
@@ -58,11 +59,11 @@ FailureOr<TensorSignature> signatureOf(func::FuncOp func, Type type,
   auto tensor = dyn_cast<RankedTensorType>(type);
   uint32_t dtype = tensor ? dtypeOf(tensor.getElementType()) : 0;
   if (!tensor || !tensor.hasStaticShape() || !dtype)
-    return func.emitError("@")
-           << func.getName() << " " << what << " has type " << type
-           << ", which jaxc cannot pass to or from the runtime yet "
-              "(static tensors of i1, i8-i64, ui8-ui64, f16, bf16, f32, "
-              "f64, complex<f32>, complex<f64>)";
+    return jaxc::emitUnsupported(func, "@" + func.getName() + " " + what +
+                                           " of this type")
+           << " (" << type
+           << "; the runtime passes static tensors of i1, i8-i64, ui8-ui64, "
+              "f16, bf16, f32, f64, complex<f32>, complex<f64>)";
   return TensorSignature{dtype, std::vector<int64_t>(tensor.getShape().begin(),
                                                      tensor.getShape().end())};
 }

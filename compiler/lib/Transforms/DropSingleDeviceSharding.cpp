@@ -10,6 +10,7 @@
 
 #include "jaxc/Dialect/SDY/IR/SDYOps.h"
 #include "jaxc/Dialect/StableHLO/IR/StableHLOOps.h"
+#include "jaxc/Support/Unsupported.h"
 #include "jaxc/Transforms/Passes.h"
 
 #include "mlir/AsmParser/AsmParser.h"
@@ -97,10 +98,9 @@ std::pair<int64_t, std::string> devicesNeededBy(Operation *op) {
 }
 
 LogicalResult refuse(Operation *op, int64_t devices, const Twine &why) {
-  return op->emitOpError()
-         << "needs " << devices << " devices (" << why
-         << "); a multi-device program is not supported by jaxc yet "
-            "(jaxc runs on one device)";
+  return jaxc::emitUnsupported(op, "needs " + Twine(devices) + " devices (" +
+                                       why + "); a multi-device program")
+         << " (jaxc runs on one device)";
 }
 
 // The most specific op first: one that uses a multi-device mesh, then the
@@ -213,10 +213,9 @@ LogicalResult dropShardingCustomCall(RewriterBase &rewriter,
   }
   if (call.getCalledComputations() ||
       call->getOperandTypes() != call->getResultTypes())
-    return call.emitOpError()
-           << "@" << target << " with these operands and results "
-           << "is not supported by jaxc yet (on one device it would be the "
-              "identity)";
+    return jaxc::emitUnsupported(call, "@" + target +
+                                           " with these operands and results")
+           << " (on one device it would be the identity)";
   rewriter.replaceOp(call, call.getInputs());
   return success();
 }

@@ -2,6 +2,7 @@
 
 #include "jaxc/Dialect/Check/IR/CheckOps.h"
 #include "jaxc/Dialect/StableHLO/IR/StableHLOOps.h"
+#include "jaxc/Support/Unsupported.h"
 #include "jaxc/Transforms/Passes.h"
 
 #include "mlir/IR/Builders.h"
@@ -75,8 +76,7 @@ FailureOr<std::optional<CheckInfo>> describeCheck(Operation *op) {
                   tolerance(almost.getToleranceAttr())});
   if (auto close = dyn_cast<check::ExpectCloseOp>(op)) {
     if (close.getMinUlpDifference().value_or(0) != 0)
-      return close.emitOpError(
-          "min_ulp_difference is not supported by jaxc yet");
+      return jaxc::emitUnsupported(close, "min_ulp_difference");
     double ulps = static_cast<double>(close.getMaxUlpDifference().value_or(0));
     // max_ulp_difference = 0 asks for exact equality.
     if (close.getMaxUlpDifference() && ulps == 0)
@@ -124,8 +124,7 @@ struct ExtractChecksPass
       if (!*check)
         return WalkResult::advance();
       if (op->getParentOp() != func)
-        return op->emitOpError(
-            "check inside a nested region is not supported by jaxc yet");
+        return jaxc::emitUnsupported(op, "check inside a nested region");
       checks.push_back(**check);
       return WalkResult::advance();
     });

@@ -43,8 +43,8 @@ func.func @total_order(%x: tensor<4xf32>, %y: tensor<4xf32>) -> tensor<4xi1> {
   return %0 : tensor<4xi1>
 }
 
-// The compare_type decides; without one the element type does (si signed,
-// ui and i1 unsigned).
+// The compare_type agrees with the element type (the verifier sees to it,
+// C3); without one the element type decides: si signed, ui and i1 unsigned.
 // CHECK-LABEL: func.func @integers
 // CHECK: arith.cmpi slt, %{{.*}}, %{{.*}} : i32
 // CHECK: arith.cmpi ult, %{{.*}}, %{{.*}} : i32
@@ -52,9 +52,9 @@ func.func @total_order(%x: tensor<4xf32>, %y: tensor<4xf32>) -> tensor<4xi1> {
 // CHECK: arith.cmpi uge, %{{.*}}, %{{.*}} : i8
 // CHECK: arith.cmpi ugt, %{{.*}}, %{{.*}} : i1
 // CHECK: arith.cmpi ne, %{{.*}}, %{{.*}} : i64
-func.func @integers(%s: tensor<4xi32>, %b: tensor<4xi8>, %u: tensor<4xui8>, %p: tensor<4xi1>, %l: tensor<4xi64>) -> (tensor<4xi1>, tensor<4xi1>, tensor<4xi1>, tensor<4xi1>, tensor<4xi1>, tensor<4xi1>) {
+func.func @integers(%s: tensor<4xi32>, %b: tensor<4xi8>, %u: tensor<4xui8>, %p: tensor<4xi1>, %l: tensor<4xi64>, %w: tensor<4xui32>) -> (tensor<4xi1>, tensor<4xi1>, tensor<4xi1>, tensor<4xi1>, tensor<4xi1>, tensor<4xi1>) {
   %0 = stablehlo.compare LT, %s, %s, SIGNED : (tensor<4xi32>, tensor<4xi32>) -> tensor<4xi1>
-  %1 = stablehlo.compare LT, %s, %s, UNSIGNED : (tensor<4xi32>, tensor<4xi32>) -> tensor<4xi1>
+  %1 = stablehlo.compare LT, %w, %w, UNSIGNED : (tensor<4xui32>, tensor<4xui32>) -> tensor<4xi1>
   %2 = stablehlo.compare GE, %b, %b : (tensor<4xi8>, tensor<4xi8>) -> tensor<4xi1>
   %3 = stablehlo.compare GE, %u, %u : (tensor<4xui8>, tensor<4xui8>) -> tensor<4xi1>
   %4 = stablehlo.compare GT, %p, %p : (tensor<4xi1>, tensor<4xi1>) -> tensor<4xi1>

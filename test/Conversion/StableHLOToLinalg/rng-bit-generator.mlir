@@ -113,12 +113,3 @@ func.func @default_three_words_u8(%state: tensor<3xui64>) -> (tensor<3xui64>, te
   %0:2 = stablehlo.rng_bit_generator %state, algorithm = DEFAULT : (tensor<3xui64>) -> (tensor<3xui64>, tensor<5xui8>)
   return %0#0, %0#1 : tensor<3xui64>, tensor<5xui8>
 }
-
-// -----
-
-// THREE_FRY takes two state words only.
-func.func @three_fry_three_words(%state: tensor<3xui64>) -> (tensor<3xui64>, tensor<4xui32>) {
-  // expected-error @+1 {{'stablehlo.rng_bit_generator' op is not supported by jaxc yet}}
-  %0:2 = stablehlo.rng_bit_generator %state, algorithm = THREE_FRY : (tensor<3xui64>) -> (tensor<3xui64>, tensor<4xui32>)
-  return %0#0, %0#1 : tensor<3xui64>, tensor<4xui32>
-}

@@ -147,13 +147,20 @@ func.func @pad_empty(%e: tensor<0xi32>, %x: tensor<3xi32>, %v: tensor<i32>) -> (
 // CHECK: %[[C0:.*]] = arith.constant 0 : index
 // CHECK: %[[I_LOW:.*]] = arith.maxsi %[[I_INDEX]], %[[C0]] : index
 // CHECK: %[[I_CLAMPED:.*]] = arith.minsi %[[I_LOW]], %[[C7]] : index
+// CHECK: tensor.extract_slice %arg0[%[[I_CLAMPED]], %{{.*}}] [3, 4] [1, 1] : tensor<10x8xf32> to tensor<3x4xf32>
+func.func @dynamic_slice(%x: tensor<10x8xf32>, %i: tensor<i32>, %j: tensor<i32>) -> tensor<3x4xf32> {
+  %0 = stablehlo.dynamic_slice %x, %i, %j, sizes = [3, 4] : (tensor<10x8xf32>, tensor<i32>, tensor<i32>) -> tensor<3x4xf32>
+  return %0 : tensor<3x4xf32>
+}
+
+// CHECK-LABEL: func.func @dynamic_slice_unsigned
 // CHECK: %[[J:.*]] = tensor.extract %arg2[] : tensor<i32>
 // CHECK: %[[J_INDEX:.*]] = arith.index_castui %[[J]] : i32 to index
 // CHECK: %[[C4:.*]] = arith.constant 4 : index
 // CHECK: %[[J_CLAMPED:.*]] = arith.minui %[[J_INDEX]], %[[C4]] : index
-// CHECK: tensor.extract_slice %arg0[%[[I_CLAMPED]], %[[J_CLAMPED]]] [3, 4] [1, 1] : tensor<10x8xf32> to tensor<3x4xf32>
-func.func @dynamic_slice(%x: tensor<10x8xf32>, %i: tensor<i32>, %j: tensor<ui32>) -> tensor<3x4xf32> {
-  %0 = stablehlo.dynamic_slice %x, %i, %j, sizes = [3, 4] : (tensor<10x8xf32>, tensor<i32>, tensor<ui32>) -> tensor<3x4xf32>
+// CHECK: tensor.extract_slice %arg0[%{{.*}}, %[[J_CLAMPED]]] [3, 4] [1, 1] : tensor<10x8xf32> to tensor<3x4xf32>
+func.func @dynamic_slice_unsigned(%x: tensor<10x8xf32>, %i: tensor<ui32>, %j: tensor<ui32>) -> tensor<3x4xf32> {
+  %0 = stablehlo.dynamic_slice %x, %i, %j, sizes = [3, 4] : (tensor<10x8xf32>, tensor<ui32>, tensor<ui32>) -> tensor<3x4xf32>
   return %0 : tensor<3x4xf32>
 }
 

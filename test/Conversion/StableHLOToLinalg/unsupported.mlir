@@ -68,7 +68,7 @@ func.func @reduce_with_unsupported_body(%x: tensor<4xf32>, %init: tensor<f32>) -
 // A dot algorithm jaxc does not compute (bf16 products of f32 operands,
 // three of them: XLA's BF16_BF16_F32_X3) is refused, not approximated.
 func.func @dot_algorithm_x3(%a: tensor<2x3xf32>, %b: tensor<3x4xf32>) -> tensor<2x4xf32> {
-  // expected-error @+1 {{'stablehlo.dot_general' op with algorithm #stablehlo.dot_algorithm<lhs_precision_type = bf16, rhs_precision_type = bf16, accumulation_type = f32, lhs_component_count = 1, rhs_component_count = 1, num_primitive_operations = 3, allow_imprecise_accumulation = false> is not supported by jaxc yet}}
+  // expected-error @+1 {{'stablehlo.dot_general' op with this algorithm is not supported by jaxc yet (#stablehlo.dot_algorithm<lhs_precision_type = bf16, rhs_precision_type = bf16, accumulation_type = f32, lhs_component_count = 1, rhs_component_count = 1, num_primitive_operations = 3, allow_imprecise_accumulation = false>; jaxc multiplies}}
   %0 = stablehlo.dot_general %a, %b, contracting_dims = [1] x [0], algorithm = <lhs_precision_type = bf16, rhs_precision_type = bf16, accumulation_type = f32, lhs_component_count = 1, rhs_component_count = 1, num_primitive_operations = 3, allow_imprecise_accumulation = false> : (tensor<2x3xf32>, tensor<3x4xf32>) -> tensor<2x4xf32>
   return %0 : tensor<2x4xf32>
 }

@@ -35,7 +35,7 @@
 // -----
 
 // A bounded dynamic dimension: the tensor type's encoding.
-// expected-error @+1 {{'vhlo.func_v1' op has a bounded dynamic dimension ('!vhlo.tensor_v1<?x!vhlo.f32_v1, #vhlo.type_extensions_v1<bounds = [4]>>'), which is not supported by jaxc yet}}
+// expected-error @+1 {{'vhlo.func_v1' op with a bounded dynamic dimension is not supported by jaxc yet ('!vhlo.tensor_v1<?x!vhlo.f32_v1, #vhlo.type_extensions_v1<bounds = [4]>>')}}
 "vhlo.func_v1"() <{arg_attrs = #vhlo.array_v1<[]>, function_type = #vhlo.type_v1<!vhlo.func_v1<(!vhlo.tensor_v1<?x!vhlo.f32_v1, #vhlo.type_extensions_v1<bounds = [4]>>) -> ()>>, res_attrs = #vhlo.array_v1<[]>, sym_name = #vhlo.string_v1<"main">, sym_visibility = #vhlo.string_v1<"public">}> ({
 ^bb0(%x: !vhlo.tensor_v1<?x!vhlo.f32_v1, #vhlo.type_extensions_v1<bounds = [4]>>):
   "vhlo.return_v1"() : () -> ()

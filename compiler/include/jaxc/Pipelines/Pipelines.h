@@ -36,6 +36,13 @@ struct PipelineOptions {
   // Elementwise outputs of at least this many bytes are written with
   // non-temporal stores (jaxc-outline-parallel-loops); 0: never.
   int64_t streamingStoreBytes = 0;
+  // bf16 maximum/minimum select an operand's own bits after comparing in
+  // f32, rather than rounding an f32 maximum back (jaxc-expand-arith). XLA's
+  // CPU backend does so on CPUs with AVX512-BF16 (Sapphire Rapids: a
+  // subnormal result survives DAZ, max(+0, 2^-133) is +0), and rounds an
+  // f32 result elsewhere (Zen 3: the subnormal flushes); jax.jit is the
+  // reference, so jaxc follows the target.
+  bool selectBF16MinMax = false;
 
   // The options for code that runs on `triple`: streaming stores from
   // 16 MiB on x86-64 (an output that large leaves the caches before

@@ -73,7 +73,16 @@ def ExpandArithPass : Pass<"jaxc-expand-arith"> {
     stay, to become llvm.maximum/minimum: MLIR's expansion of them drops
     the signed-zero case (-0 < +0) and, as a select, keeps a subnormal the
     hardware flushes under DAZ.
+
+    With select-bf16-min-max, a bf16 maximum or minimum computed in f32
+    (truncf of maximumf/minimumf of two extf) becomes compares in f32 and a
+    select of one operand's own bits, as XLA's CPU backend computes it on
+    CPUs with AVX512-BF16.
   }];
+  let options = [
+    Option<"selectBF16MinMax", "select-bf16-min-max", "bool", "false",
+           "bf16 maximum/minimum select an operand's bits">,
+  ];
   let dependentDialects = ["mlir::arith::ArithDialect"];
 }
 

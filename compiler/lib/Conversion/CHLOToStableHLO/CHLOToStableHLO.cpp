@@ -14,6 +14,7 @@
 #include "jaxc/Conversion/Passes.h"
 #include "jaxc/Dialect/CHLO/IR/CHLOOps.h"
 #include "jaxc/Dialect/StableHLO/IR/StableHLOOps.h"
+#include "jaxc/Support/Unsupported.h"
 
 #include "mlir/IR/ImplicitLocOpBuilder.h"
 #include "llvm/ADT/APFloat.h"
@@ -968,7 +969,7 @@ const ElementwiseRule *lookUpElementwiseRule(Operation *op) {
 }
 
 LogicalResult reportUnsupported(Operation *op, Type elementType) {
-  return op->emitOpError("is not supported by jaxc yet on ") << elementType;
+  return emitUnsupported(op) << " on " << elementType;
 }
 
 FailureOr<Value> decomposeElementwise(ImplicitLocOpBuilder &b, Operation *op,
@@ -1076,13 +1077,13 @@ LogicalResult decompose(Operation *op) {
   for (Type type :
        llvm::concat<const Type>(op->getOperandTypes(), op->getResultTypes()))
     if (!cast<RankedTensorType>(type).hasStaticShape())
-      return op->emitOpError("is not supported by jaxc yet on dynamic shapes");
+      return emitUnsupported(op) << " on dynamic shapes";
   ImplicitLocOpBuilder b(op->getLoc(), op);
   if (auto topK = dyn_cast<chlo::TopKOp>(op))
     return decomposeTopK(b, topK);
   const ElementwiseRule *rule = lookUpElementwiseRule(op);
   if (!rule)
-    return op->emitOpError("is not supported by jaxc yet");
+    return emitUnsupported(op);
   FailureOr<Value> result = decomposeElementwise(b, op, *rule);
   if (failed(result))
     return failure();

@@ -75,7 +75,7 @@ struct LapackPlan {
   const rt::LapackRoutine *routine = nullptr;
   SmallVector<int64_t> options;
   int64_t batchDims = 0;
-  std::string problem; // set when the call is refused
+  std::string problem; // what jaxc cannot do yet, set when refused
 };
 
 LapackPlan planLapackCall(stablehlo::CustomCallOp op) {
@@ -83,14 +83,11 @@ LapackPlan planLapackCall(stablehlo::CustomCallOp op) {
   StringRef target = op.getCallTargetName();
   std::optional<LapackTarget> parsed = parseTarget(target);
   if (!parsed) {
-    plan.problem =
-        ("target '" + target + "' is not supported by jaxc yet").str();
+    plan.problem = ("target '" + target + "'").str();
     return plan;
   }
   auto refuse = [&](const Twine &what) {
-    plan.problem =
-        ("target '" + target + "': " + what + " is not supported by jaxc yet")
-            .str();
+    plan.problem = ("target '" + target + "': " + what).str();
     return plan;
   };
   const rt::LapackRoutine &routine = *parsed->routine;
@@ -193,8 +190,7 @@ std::string describeUnsupportedCustomCall(Operation *op) {
       planLapackCall(cast<stablehlo::CustomCallOp>(op)).problem;
   if (problem.empty())
     problem = "target '" +
-              cast<stablehlo::CustomCallOp>(op).getCallTargetName().str() +
-              "' is not supported by jaxc yet";
+              cast<stablehlo::CustomCallOp>(op).getCallTargetName().str() + "'";
   return problem;
 }
 

@@ -54,8 +54,8 @@ void populateMapAndBatchNormToLinalgPatterns(
 void populateLapackToRuntimePatterns(const mlir::TypeConverter &typeConverter,
                                      mlir::RewritePatternSet &patterns);
 /// Why jaxc refuses the stablehlo.custom_call `op`, naming its target (and
-/// the attribute or type at fault): "target 'foo' is not supported by jaxc
-/// yet".
+/// the attribute or type at fault), as emitUnsupported's `what`:
+/// "target 'foo'" or "target 'foo': <what>".
 std::string describeUnsupportedCustomCall(mlir::Operation *op);
 
 //===----------------------------------------------------------------------===//

@@ -13,6 +13,7 @@
 #include "jaxc/Dialect/CHLO/IR/CHLOOps.h"
 #include "jaxc/Dialect/Runtime/IR/RuntimeOps.h"
 #include "jaxc/Dialect/StableHLO/IR/StableHLOOps.h"
+#include "jaxc/Support/Unsupported.h"
 
 #include "mlir/Dialect/Bufferization/IR/Bufferization.h"
 #include "mlir/Dialect/Func/Transforms/FuncConversions.h"
@@ -66,15 +67,15 @@ struct ReportUnsupportedOp final : ConversionPattern {
     if (!isa<stablehlo::StableHLODialect, chlo::CHLODialect>(op->getDialect()))
       return failure();
     if (isa<stablehlo::CustomCallOp>(op))
-      op->emitOpError(describeUnsupportedCustomCall(op));
+      jaxc::emitUnsupported(op, describeUnsupportedCustomCall(op));
     else if (!computesAlgorithm(op))
-      op->emitOpError("with algorithm ")
-          << cast<stablehlo::DotGeneralOp>(op).getAlgorithmAttr()
-          << " is not supported by jaxc yet (jaxc multiplies the operands "
+      jaxc::emitUnsupported(op, "with this algorithm")
+          << " (" << cast<stablehlo::DotGeneralOp>(op).getAlgorithmAttr()
+          << "; jaxc multiplies the operands "
              "as they are, one product each, summing f16 and bf16 results "
              "in f32 and others in their own type)";
     else
-      op->emitOpError("is not supported by jaxc yet");
+      jaxc::emitUnsupported(op);
     sawUnsupportedOp = true;
     SmallVector<Type> resultTypes;
     if (failed(getTypeConverter()->convertTypes(op->getResultTypes(),

@@ -23,6 +23,7 @@
 #include "jaxc/Conversion/Passes.h"
 #include "jaxc/Dialect/StableHLO/IR/StableHLOOps.h"
 #include "jaxc/Dialect/VHLO/IR/VHLOOps.h"
+#include "jaxc/Support/Unsupported.h"
 
 #include "mlir/AsmParser/AsmParser.h"
 #include "mlir/Dialect/Func/IR/FuncOps.h"
@@ -576,8 +577,7 @@ LogicalResult compositeAttrs(Converter &c, Operation *op,
     if (dict.empty())
       attrs.erase("composite_attributes");
   if (op->getNumRegions() != 0)
-    return op->emitOpError()
-           << "with a body region is not supported by jaxc yet";
+    return jaxc::emitUnsupported(op, "with a body region");
   return success();
 }
 
@@ -613,8 +613,7 @@ LogicalResult customCallAttrs(Converter &c, Operation *op,
     if (array.getValue().empty())
       continue;
     if (name == "result_tilings")
-      return op->emitOpError()
-             << "with result_tilings is not supported by jaxc yet";
+      return jaxc::emitUnsupported(op, "with result_tilings");
     if (name == "called_computations") {
       SmallVector<Attribute> callees;
       for (Attribute callee : array.getValue()) {
@@ -808,15 +807,13 @@ FailureOr<Type> Converter::convertType(Type type, Operation *op) {
       tokenType = parseType("!stablehlo.token", ctx);
     }
     if (!*tokenType)
-      return op->emitOpError()
-                 << "uses tokens, which are not supported by jaxc yet",
-             failure();
+      return jaxc::emitUnsupported(op, "with tokens"), failure();
     return *tokenType;
   }
   if (auto tensor = dyn_cast<vhlo::RankedTensorV1Type>(type)) {
     if (tensor.getEncoding())
-      return op->emitOpError() << "has a bounded dynamic dimension (" << type
-                               << "), which is not supported by jaxc yet",
+      return jaxc::emitUnsupported(op, "with a bounded dynamic dimension")
+                 << " (" << type << ")",
              failure();
     FailureOr<Type> element = convertType(tensor.getElementType(), op);
     if (failed(element))
@@ -851,8 +848,7 @@ FailureOr<Type> Converter::convertType(Type type, Operation *op) {
   }
   if (Type builtin = vhlo::toBuiltinType(type))
     return builtin;
-  return op->emitOpError() << "has type " << type
-                           << ", which is not supported by jaxc yet",
+  return jaxc::emitUnsupported(op, "with type") << " (" << type << ")",
          failure();
 }
 
@@ -975,13 +971,11 @@ FailureOr<Attribute> Converter::convertAttr(Attribute attr, Operation *op) {
       parsed = parseAttribute(os.str(), ctx);
     }
     if (!parsed)
-      return op->emitOpError() << "has an output operand alias, which is "
-                                  "not supported by jaxc yet",
+      return jaxc::emitUnsupported(op, "with this output operand alias"),
              failure();
     return parsed;
   }
-  return op->emitOpError() << "has attribute " << attr
-                           << ", which is not supported by jaxc yet",
+  return jaxc::emitUnsupported(op, "with attribute") << " (" << attr << ")",
          failure();
 }
 
@@ -1042,14 +1036,12 @@ LogicalResult Converter::convertOp(Operation *op, StringRef terminatorName) {
     }
     targetName = op->getName().getStringRef();
   } else if (StringRef reason = unsupportedReason(name); !reason.empty()) {
-    return op->emitOpError()
-           << "is not supported by jaxc yet (" << reason << ")";
+    return jaxc::emitUnsupported(op) << " (" << reason << ")";
   } else if (op->isRegistered()) {
-    return op->emitOpError() << "is not supported by jaxc yet";
+    return jaxc::emitUnsupported(op);
   } else {
-    return op->emitOpError()
-           << "is not supported by jaxc yet (an op of a newer VHLO version "
-              "than jaxc reads)";
+    return jaxc::emitUnsupported(op)
+           << " (an op of a newer VHLO version than jaxc reads)";
   }
 
   // The target op must exist in jaxc's dialects (stablehlo.composite,
@@ -1177,8 +1169,7 @@ LogicalResult Converter::run() {
       continue;
     }
     if (op.getName().getDialectNamespace() == "vhlo")
-      return op.emitOpError() << "is not supported by jaxc yet at the top "
-                                 "level of a module";
+      return jaxc::emitUnsupported(&op, "at the top level of a module");
   }
   for (Operation *func : funcs)
     if (failed(convertFunc(func)))

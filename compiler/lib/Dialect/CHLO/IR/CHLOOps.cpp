@@ -3,6 +3,7 @@
 #include "jaxc/Dialect/CHLO/IR/CHLOOps.h"
 
 #include "jaxc/Dialect/InlineEverything.h"
+#include "jaxc/Support/Unsupported.h"
 
 #include "mlir/IR/Builders.h"
 
@@ -20,4 +21,9 @@ void CHLODialect::initialize() {
 #define GET_OP_LIST
 #include "jaxc/Dialect/CHLO/IR/CHLOOps.cpp.inc"
       >();
+}
+
+std::optional<Dialect::ParseOpHook>
+CHLODialect::getParseOperationHook(StringRef opName) const {
+  return ParseOpHook(jaxc::refuseUnknownOp);
 }

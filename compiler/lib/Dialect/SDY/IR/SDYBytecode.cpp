@@ -9,6 +9,7 @@
 //===----------------------------------------------------------------------===//
 
 #include "jaxc/Dialect/SDY/IR/SDYOps.h"
+#include "jaxc/Support/Unsupported.h"
 
 #include "mlir/Bytecode/BytecodeImplementation.h"
 #include "llvm/ADT/TypeSwitch.h"
@@ -191,9 +192,10 @@ SDYBytecodeInterface::readAttribute(DialectBytecodeReader &reader) const {
   }
   default:
     if (kind >= kAxisRefList && kind <= kAllToAllParamList) {
-      reader.emitError() << "sdy attribute kind " << kind
-                         << " (the operand of a collective, which needs "
-                            "several devices) is not supported by jaxc yet";
+      jaxc::markUnsupported(reader.emitError(), reader.getContext(), "sdy",
+                            "sdy attribute kind " + llvm::Twine(kind) +
+                                " (the operand of a collective, which needs "
+                                "several devices)");
       return {};
     }
     reader.emitError() << "unknown sdy attribute kind " << kind;

@@ -8,12 +8,14 @@
 #include "jaxc/Dialect/StableHLO/IR/StableHLOOps.h"
 
 #include "jaxc/Dialect/InlineEverything.h"
+#include "jaxc/Support/Unsupported.h"
 
 #include "mlir/Dialect/Func/IR/FuncOps.h"
 #include "mlir/IR/Builders.h"
 #include "mlir/IR/DialectImplementation.h"
 #include "llvm/ADT/STLExtras.h"
 #include "llvm/ADT/TypeSwitch.h"
+#include "llvm/Support/CheckedArithmetic.h"
 
 using namespace mlir;
 using namespace jaxc::stablehlo;
@@ -1066,6 +1068,770 @@ LogicalResult ConcatenateOp::verify() {
 }
 
 //===----------------------------------------------------------------------===//
+// SortOp, GatherOp, ScatterOp: the spec's constraints (Cn), so the lowerings
+// never index with an attribute they have not seen checked.
+//===----------------------------------------------------------------------===//
+
+static std::string formatDims(ArrayRef<int64_t> dims) {
+  std::string text = "[";
+  for (auto [i, dim] : llvm::enumerate(dims))
+    text += (i ? ", " : "") + std::to_string(dim);
+  return text + "]";
+}
+
+/// Checks that `dims` lie in [0, bound), are distinct and, if `sorted`, in
+/// increasing order.
+static LogicalResult checkDims(Operation *op, StringRef constraint,
+                               StringRef what, ArrayRef<int64_t> dims,
+                               int64_t bound, bool sorted) {
+  for (auto [i, dim] : llvm::enumerate(dims)) {
+    if (dim < 0 || dim >= bound)
+      return op->emitOpError()
+             << what << " " << formatDims(dims) << " must lie in [0, " << bound
+             << ") (" << constraint << ")";
+    for (int64_t earlier : dims.take_front(i))
+      if (earlier == dim || (sorted && earlier > dim))
+        return op->emitOpError()
+               << what << " " << formatDims(dims) << " must be "
+               << (sorted ? "increasing" : "distinct") << " (" << constraint
+               << ")";
+  }
+  return success();
+}
+
+/// Checks that `first` and `second` together hold no dimension twice.
+static LogicalResult checkDisjoint(Operation *op, StringRef constraint,
+                                   StringRef what, ArrayRef<int64_t> first,
+                                   ArrayRef<int64_t> second) {
+  SmallVector<int64_t> all(first);
+  all.append(second.begin(), second.end());
+  llvm::sort(all);
+  if (std::adjacent_find(all.begin(), all.end()) != all.end())
+    return op->emitOpError()
+           << what << " " << formatDims(first) << " and " << formatDims(second)
+           << " must be disjoint (" << constraint << ")";
+  return success();
+}
+
+/// Whether two static sizes differ (a dynamic size matches any).
+static bool sizesDiffer(int64_t a, int64_t b) {
+  return !ShapedType::isDynamic(a) && !ShapedType::isDynamic(b) && a != b;
+}
+
+/// Checks that `region` takes `arguments` and returns `results`, type for
+/// type; `name` says which region in the message.
+static LogicalResult checkRegionSignature(Operation *op, StringRef constraint,
+                                          StringRef name, Region &region,
+                                          TypeRange arguments,
+                                          TypeRange results) {
+  Block &body = region.front();
+  if (body.getNumArguments() != arguments.size())
+    return op->emitOpError() << name << " takes " << body.getNumArguments()
+                             << " arguments, expected " << arguments.size()
+                             << " (" << constraint << ")";
+  for (auto [i, argument] : llvm::enumerate(body.getArguments()))
+    if (argument.getType() != arguments[i])
+      return op->emitOpError()
+             << name << " argument " << i << " is " << argument.getType()
+             << ", expected " << arguments[i] << " (" << constraint << ")";
+  // The op's verifier runs before its blocks', so the terminator may be
+  // missing here.
+  if (body.empty() || !body.back().hasTrait<OpTrait::IsTerminator>())
+    return op->emitOpError() << name << " must end in a return";
+  Operation *terminator = &body.back();
+  if (terminator->getNumOperands() != results.size())
+    return op->emitOpError()
+           << name << " returns " << terminator->getNumOperands()
+           << " values, expected " << results.size() << " (" << constraint
+           << ")";
+  for (auto [i, value] : llvm::enumerate(terminator->getOperands()))
+    if (value.getType() != results[i])
+      return op->emitOpError()
+             << name << " result " << i << " is " << value.getType()
+             << ", expected " << results[i] << " (" << constraint << ")";
+  return success();
+}
+
+/// The 0-d tensor types of `elements`, as scalar regions take and return.
+static SmallVector<Type> getScalarTensorTypes(ArrayRef<Type> elements) {
+  return llvm::map_to_vector(elements, [](Type element) -> Type {
+    return RankedTensorType::get({}, element);
+  });
+}
+
+LogicalResult SortOp::verify() {
+  if (getInputs().empty())
+    return emitOpError("needs at least one input (C1)");
+  auto first = cast<RankedTensorType>(getInputs().front().getType());
+  SmallVector<Type> elements;
+  for (auto [input, result] : llvm::zip(getInputs(), getResults())) {
+    auto type = cast<RankedTensorType>(input.getType());
+    if (type.getShape() != first.getShape())
+      return emitOpError("inputs must have one shape (C3)");
+    if (type != result.getType())
+      return emitOpError("results must have the inputs' types (C2)");
+    elements.append(2, type.getElementType());
+  }
+  if (getResults().size() != getInputs().size())
+    return emitOpError("needs one result per input (C2)");
+  // The getter reads the attribute's bits unsigned.
+  auto dimension = static_cast<int64_t>(getDimension());
+  int64_t rank = first.getRank();
+  if (dimension < -rank || dimension >= rank)
+    return emitOpError() << "dimension " << dimension << " must lie in ["
+                         << -rank << ", " << rank << ") (C4)";
+  Type i1 = IntegerType::get(getContext(), 1);
+  return checkRegionSignature(*this, "C5", "comparator", getComparator(),
+                              getScalarTensorTypes(elements),
+                              getScalarTensorTypes(i1));
+}
+
+LogicalResult GatherOp::verify() {
+  Operation *op = *this;
+  auto operand = cast<RankedTensorType>(getOperand().getType());
+  auto indices = cast<RankedTensorType>(getStartIndices().getType());
+  auto result = cast<RankedTensorType>(getType());
+  GatherDimensionNumbersAttr numbers = getDimensionNumbers();
+  ArrayRef<int64_t> offsetDims = numbers.getOffsetDims();
+  ArrayRef<int64_t> collapsed = numbers.getCollapsedSliceDims();
+  ArrayRef<int64_t> operandBatching = numbers.getOperandBatchingDims();
+  ArrayRef<int64_t> indicesBatching = numbers.getStartIndicesBatchingDims();
+  ArrayRef<int64_t> startIndexMap = numbers.getStartIndexMap();
+  ArrayRef<int64_t> sliceSizes = getSliceSizes();
+  int64_t indexVectorDim = numbers.getIndexVectorDim();
+  int64_t operandRank = operand.getRank(), indicesRank = indices.getRank();
+
+  if (static_cast<int64_t>(offsetDims.size() + collapsed.size() +
+                           operandBatching.size()) != operandRank)
+    return emitOpError() << "offset_dims, collapsed_slice_dims and "
+                            "operand_batching_dims must count the operand's "
+                         << operandRank << " dimensions (C1)";
+  if (indexVectorDim < 0 || indexVectorDim > indicesRank)
+    return emitOpError() << "index_vector_dim " << indexVectorDim
+                         << " must lie in [0, " << indicesRank << "] (C2)";
+  int64_t indexCount =
+      indexVectorDim < indicesRank ? indices.getDimSize(indexVectorDim) : 1;
+  if (sizesDiffer(static_cast<int64_t>(startIndexMap.size()), indexCount))
+    return emitOpError() << "start_index_map " << formatDims(startIndexMap)
+                         << " must have " << indexCount << " entries (C3)";
+  if (static_cast<int64_t>(sliceSizes.size()) != operandRank)
+    return emitOpError() << "slice_sizes " << formatDims(sliceSizes)
+                         << " must have " << operandRank << " entries (C20)";
+  if (failed(checkDims(op, "C4, C5", "offset_dims", offsetDims,
+                       result.getRank(), /*sorted=*/true)) ||
+      failed(checkDims(op, "C7, C8", "collapsed_slice_dims", collapsed,
+                       operandRank, /*sorted=*/true)) ||
+      failed(checkDims(op, "C10, C11", "operand_batching_dims", operandBatching,
+                       operandRank, /*sorted=*/true)) ||
+      failed(checkDisjoint(op, "C6", "collapsed_slice_dims", collapsed,
+                           operandBatching)) ||
+      failed(checkDims(op, "C13, C14", "start_indices_batching_dims",
+                       indicesBatching, indicesRank, /*sorted=*/false)) ||
+      failed(checkDims(op, "C19", "start_index_map", startIndexMap, operandRank,
+                       /*sorted=*/false)) ||
+      failed(checkDisjoint(op, "C18", "start_index_map", startIndexMap,
+                           operandBatching)))
+    return failure();
+  if (llvm::is_contained(indicesBatching, indexVectorDim))
+    return emitOpError() << "index_vector_dim " << indexVectorDim
+                         << " must not be a start_indices_batching_dim (C15)";
+  if (operandBatching.size() != indicesBatching.size())
+    return emitOpError("operand_batching_dims and "
+                       "start_indices_batching_dims must pair up (C16)");
+  for (auto [operandDim, indicesDim] :
+       llvm::zip(operandBatching, indicesBatching))
+    if (sizesDiffer(operand.getDimSize(operandDim),
+                    indices.getDimSize(indicesDim)))
+      return emitOpError() << "batching dimensions " << operandDim << " and "
+                           << indicesDim << " differ in size (C17)";
+  for (int64_t dim = 0; dim < operandRank; ++dim) {
+    int64_t size = sliceSizes[dim];
+    bool dropped = llvm::is_contained(collapsed, dim) ||
+                   llvm::is_contained(operandBatching, dim);
+    if (size < 0 || (dropped && size > 1) ||
+        (!operand.isDynamicDim(dim) && size > operand.getDimSize(dim)))
+      return emitOpError() << "slice size " << size << " of dimension " << dim
+                           << " is out of range (C9, C12, C21)";
+  }
+  // C22: the batch dimensions (the indices' but index_vector_dim) and the
+  // slice's kept sizes, the latter at offset_dims.
+  SmallVector<int64_t> batchSizes, offsetSizes;
+  for (int64_t dim = 0; dim < indicesRank; ++dim)
+    if (dim != indexVectorDim)
+      batchSizes.push_back(indices.getDimSize(dim));
+  for (int64_t dim = 0; dim < operandRank; ++dim)
+    if (!llvm::is_contained(collapsed, dim) &&
+        !llvm::is_contained(operandBatching, dim))
+      offsetSizes.push_back(sliceSizes[dim]);
+  if (result.getRank() !=
+      static_cast<int64_t>(batchSizes.size() + offsetSizes.size()))
+    return emitOpError() << "result rank " << result.getRank() << " must be "
+                         << batchSizes.size() + offsetSizes.size() << " (C22)";
+  size_t nextBatch = 0, nextOffset = 0;
+  for (int64_t dim = 0; dim < result.getRank(); ++dim) {
+    int64_t expected = llvm::is_contained(offsetDims, dim)
+                           ? offsetSizes[nextOffset++]
+                           : batchSizes[nextBatch++];
+    if (sizesDiffer(result.getDimSize(dim), expected))
+      return emitOpError() << "result dimension " << dim << " has size "
+                           << result.getDimSize(dim) << ", expected "
+                           << expected << " (C22)";
+  }
+  if (result.getElementType() != operand.getElementType())
+    return emitOpError("result and operand element types differ (C23)");
+  return success();
+}
+
+LogicalResult ScatterOp::verify() {
+  Operation *op = *this;
+  if (getInputs().empty())
+    return emitOpError("needs at least one input (C5)");
+  auto input = cast<RankedTensorType>(getInputs().front().getType());
+  auto indices = cast<RankedTensorType>(getScatterIndices().getType());
+  ScatterDimensionNumbersAttr numbers = getScatterDimensionNumbers();
+  ArrayRef<int64_t> windowDims = numbers.getUpdateWindowDims();
+  ArrayRef<int64_t> inserted = numbers.getInsertedWindowDims();
+  ArrayRef<int64_t> inputBatching = numbers.getInputBatchingDims();
+  ArrayRef<int64_t> indicesBatching = numbers.getScatterIndicesBatchingDims();
+  ArrayRef<int64_t> toOperand = numbers.getScatterDimsToOperandDims();
+  int64_t indexVectorDim = numbers.getIndexVectorDim();
+  int64_t inputRank = input.getRank(), indicesRank = indices.getRank();
+
+  if (getUpdates().size() != getInputs().size() ||
+      getResults().size() != getInputs().size())
+    return emitOpError("needs as many updates and results as inputs (C5)");
+  SmallVector<Type> elements;
+  for (auto [other, update, result] :
+       llvm::zip(getInputs(), getUpdates(), getResults())) {
+    auto type = cast<RankedTensorType>(other.getType());
+    if (type.getShape() != input.getShape() || result.getType() != type)
+      return emitOpError("inputs and results must have one shape, and each "
+                         "result its input's type (C3, C24, C25)");
+    if (cast<RankedTensorType>(update.getType()).getElementType() !=
+        type.getElementType())
+      return emitOpError("updates must have their inputs' element types (C6)");
+    elements.push_back(type.getElementType());
+  }
+  auto updates = cast<RankedTensorType>(getUpdates().front().getType());
+  if (static_cast<int64_t>(windowDims.size() + inserted.size() +
+                           inputBatching.size()) != inputRank)
+    return emitOpError() << "update_window_dims, inserted_window_dims and "
+                            "input_batching_dims must count the input's "
+                         << inputRank << " dimensions (C2)";
+  if (indexVectorDim < 0 || indexVectorDim > indicesRank)
+    return emitOpError() << "index_vector_dim " << indexVectorDim
+                         << " must lie in [0, " << indicesRank << "] (C22)";
+  int64_t indexCount =
+      indexVectorDim < indicesRank ? indices.getDimSize(indexVectorDim) : 1;
+  if (sizesDiffer(static_cast<int64_t>(toOperand.size()), indexCount))
+    return emitOpError() << "scatter_dims_to_operand_dims "
+                         << formatDims(toOperand) << " must have " << indexCount
+                         << " entries (C19)";
+  if (failed(checkDims(op, "C7, C8", "update_window_dims", windowDims,
+                       updates.getRank(), /*sorted=*/true)) ||
+      failed(checkDims(op, "C10, C11", "inserted_window_dims", inserted,
+                       inputRank, /*sorted=*/true)) ||
+      failed(checkDims(op, "C12, C13", "input_batching_dims", inputBatching,
+                       inputRank, /*sorted=*/true)) ||
+      failed(checkDisjoint(op, "C9", "inserted_window_dims", inserted,
+                           inputBatching)) ||
+      failed(checkDims(op, "C14, C15", "scatter_indices_batching_dims",
+                       indicesBatching, indicesRank, /*sorted=*/false)) ||
+      failed(checkDims(op, "C21", "scatter_dims_to_operand_dims", toOperand,
+                       inputRank, /*sorted=*/false)) ||
+      failed(checkDisjoint(op, "C20", "scatter_dims_to_operand_dims", toOperand,
+                           inputBatching)))
+    return failure();
+  if (llvm::is_contained(indicesBatching, indexVectorDim))
+    return emitOpError() << "index_vector_dim " << indexVectorDim
+                         << " must not be a scatter_indices_batching_dim "
+                            "(C16)";
+  if (inputBatching.size() != indicesBatching.size())
+    return emitOpError("input_batching_dims and "
+                       "scatter_indices_batching_dims must pair up (C17)");
+  for (auto [inputDim, indicesDim] : llvm::zip(inputBatching, indicesBatching))
+    if (sizesDiffer(input.getDimSize(inputDim), indices.getDimSize(indicesDim)))
+      return emitOpError() << "batching dimensions " << inputDim << " and "
+                           << indicesDim << " differ in size (C18)";
+  // C4: every update has the scatter dimensions (the indices' but
+  // index_vector_dim) and, at update_window_dims, windows no larger than
+  // the input's dimensions that are neither inserted nor batching.
+  SmallVector<int64_t> scatterSizes, windowBounds;
+  for (int64_t dim = 0; dim < indicesRank; ++dim)
+    if (dim != indexVectorDim)
+      scatterSizes.push_back(indices.getDimSize(dim));
+  for (int64_t dim = 0; dim < inputRank; ++dim)
+    if (!llvm::is_contained(inserted, dim) &&
+        !llvm::is_contained(inputBatching, dim))
+      windowBounds.push_back(input.getDimSize(dim));
+  for (Value update : getUpdates()) {
+    auto type = cast<RankedTensorType>(update.getType());
+    if (type.getRank() !=
+        static_cast<int64_t>(scatterSizes.size() + windowBounds.size()))
+      return emitOpError() << "updates must have rank "
+                           << scatterSizes.size() + windowBounds.size()
+                           << ", not " << type.getRank() << " (C4)";
+    size_t nextScatter = 0, nextWindow = 0;
+    for (int64_t dim = 0; dim < type.getRank(); ++dim) {
+      int64_t size = type.getDimSize(dim);
+      bool tooLarge;
+      if (llvm::is_contained(windowDims, dim)) {
+        int64_t bound = windowBounds[nextWindow++];
+        tooLarge = !ShapedType::isDynamic(size) &&
+                   !ShapedType::isDynamic(bound) && size > bound;
+      } else {
+        tooLarge = sizesDiffer(size, scatterSizes[nextScatter++]);
+      }
+      if (tooLarge)
+        return emitOpError() << "update dimension " << dim << " has size "
+                             << size << ", which the input and indices do "
+                             << "not allow (C4)";
+    }
+  }
+  SmallVector<Type> arguments(elements);
+  arguments.append(elements.begin(), elements.end());
+  return checkRegionSignature(
+      op, "C23", "update_computation", getUpdateComputation(),
+      getScalarTensorTypes(arguments), getScalarTensorTypes(elements));
+}
+
+//===----------------------------------------------------------------------===//
+// Verifiers of the windowed, sliced, padded and control-flow ops, from the
+// spec's constraints (Cn), so the lowerings may trust every attribute.
+//===----------------------------------------------------------------------===//
+
+/// The size of one windowed dimension: how many windows of `window` elements
+/// (dilated by `windowDilation`) fit in `input` elements dilated by
+/// `baseDilation` and padded by `low` and `high`, at `stride`; nullopt on
+/// int64 overflow (a mutated padding of 2^62 must not wrap into a match).
+static std::optional<int64_t> getWindowCount(int64_t input, int64_t window,
+                                             int64_t stride,
+                                             int64_t baseDilation,
+                                             int64_t windowDilation,
+                                             int64_t low, int64_t high) {
+  std::optional<int64_t> dilatedInput =
+      input == 0 ? std::optional<int64_t>(0)
+                 : llvm::checkedMulAdd<int64_t>(input - 1, baseDilation, 1);
+  std::optional<int64_t> dilatedWindow =
+      llvm::checkedMulAdd<int64_t>(window - 1, windowDilation, 1);
+  if (!dilatedInput || !dilatedWindow)
+    return std::nullopt;
+  std::optional<int64_t> padded = llvm::checkedAdd(*dilatedInput, low);
+  if (padded)
+    padded = llvm::checkedAdd(*padded, high);
+  if (!padded)
+    return std::nullopt;
+  if (*padded < *dilatedWindow)
+    return 0;
+  return (*padded - *dilatedWindow) / stride + 1;
+}
+
+/// Checks an optional per-dimension attribute: `rank` entries, each at
+/// least `minimum`.
+static LogicalResult checkWindowAttr(Operation *op, StringRef constraint,
+                                     StringRef name,
+                                     std::optional<ArrayRef<int64_t>> values,
+                                     int64_t rank, int64_t minimum) {
+  if (!values)
+    return success();
+  if (static_cast<int64_t>(values->size()) != rank)
+    return op->emitOpError()
+           << name << " " << formatDims(*values) << " must have " << rank
+           << " entries (" << constraint << ")";
+  for (int64_t value : *values)
+    if (value < minimum)
+      return op->emitOpError()
+             << name << " " << formatDims(*values) << " must be at least "
+             << minimum << " (" << constraint << ")";
+  return success();
+}
+
+/// Reads a [rank, 2] padding attribute into (low, high) pairs, all zero if
+/// absent.
+static FailureOr<SmallVector<std::pair<int64_t, int64_t>>>
+readWindowPadding(Operation *op, StringRef constraint,
+                  std::optional<DenseIntElementsAttr> padding, int64_t rank) {
+  SmallVector<std::pair<int64_t, int64_t>> pairs(rank, {0, 0});
+  if (!padding)
+    return pairs;
+  ArrayRef<int64_t> shape = padding->getType().getShape();
+  if (shape.size() != 2 || shape[0] != rank || shape[1] != 2)
+    return op->emitOpError() << "padding must have shape [" << rank << ", 2] ("
+                             << constraint << ")";
+  auto values = llvm::to_vector(padding->getValues<int64_t>());
+  for (int64_t dim = 0; dim < rank; ++dim)
+    pairs[dim] = {values[2 * dim], values[2 * dim + 1]};
+  return pairs;
+}
+
+/// Checks that `type` is a 0-d tensor; `name` says which operand.
+static LogicalResult checkScalarOperand(Operation *op, StringRef constraint,
+                                        StringRef name, Type type) {
+  if (cast<RankedTensorType>(type).getRank() != 0)
+    return op->emitOpError() << name << " must be a 0-d tensor, not " << type
+                             << " (" << constraint << ")";
+  return success();
+}
+
+LogicalResult ReduceWindowOp::verify() {
+  Operation *op = *this;
+  size_t count = getInputs().size();
+  if (count == 0 || getInitValues().size() != count || getNumResults() != count)
+    return emitOpError("needs as many init_values and results as inputs, at "
+                       "least one (C1)");
+  auto first = cast<RankedTensorType>(getInputs().front().getType());
+  int64_t rank = first.getRank();
+  SmallVector<Type> elements;
+  for (auto [input, init] : llvm::zip(getInputs(), getInitValues())) {
+    auto type = cast<RankedTensorType>(input.getType());
+    if (type.getShape() != first.getShape())
+      return emitOpError("inputs must have one shape (C2)");
+    if (failed(checkScalarOperand(op, "C3", "init_value", init.getType())) ||
+        cast<RankedTensorType>(init.getType()).getElementType() !=
+            type.getElementType())
+      return emitOpError("init_values must be 0-d tensors of their inputs' "
+                         "element types (C3)");
+    elements.push_back(type.getElementType());
+  }
+  if (failed(checkWindowAttr(op, "C4, C5", "window_dimensions",
+                             getWindowDimensions(), rank, 1)) ||
+      failed(checkWindowAttr(op, "C6, C7", "window_strides", getWindowStrides(),
+                             rank, 1)) ||
+      failed(checkWindowAttr(op, "C8, C9", "base_dilations", getBaseDilations(),
+                             rank, 1)) ||
+      failed(checkWindowAttr(op, "C10, C11", "window_dilations",
+                             getWindowDilations(), rank, 1)))
+    return failure();
+  FailureOr<SmallVector<std::pair<int64_t, int64_t>>> padding =
+      readWindowPadding(op, "C12", getPadding(), rank);
+  if (failed(padding))
+    return failure();
+  SmallVector<Type> arguments(elements);
+  arguments.append(elements.begin(), elements.end());
+  if (failed(checkRegionSignature(op, "C13", "body", getBody(),
+                                  getScalarTensorTypes(arguments),
+                                  getScalarTensorTypes(elements))))
+    return failure();
+  auto valueOr = [](std::optional<ArrayRef<int64_t>> values, int64_t dim) {
+    return values ? (*values)[dim] : 1;
+  };
+  for (auto [result, element] : llvm::zip(getResults(), elements)) {
+    auto type = cast<RankedTensorType>(result.getType());
+    if (type.getRank() != rank || type.getElementType() != element)
+      return emitOpError() << "result " << type << " must have rank " << rank
+                           << " and its input's element type (C14, C16)";
+    for (int64_t dim = 0; dim < rank; ++dim) {
+      if (first.isDynamicDim(dim) || type.isDynamicDim(dim))
+        continue;
+      std::optional<int64_t> expected = getWindowCount(
+          first.getDimSize(dim), getWindowDimensions()[dim],
+          valueOr(getWindowStrides(), dim), valueOr(getBaseDilations(), dim),
+          valueOr(getWindowDilations(), dim), (*padding)[dim].first,
+          (*padding)[dim].second);
+      if (!expected)
+        return emitOpError() << "the window over dimension " << dim
+                             << " overflows 64 bits (C15)";
+      if (*expected != type.getDimSize(dim))
+        return emitOpError() << "result dimension " << dim << " has size "
+                             << type.getDimSize(dim) << ", expected "
+                             << *expected << " (C15)";
+    }
+  }
+  return success();
+}
+
+LogicalResult SelectAndScatterOp::verify() {
+  Operation *op = *this;
+  auto operand = cast<RankedTensorType>(getOperand().getType());
+  auto source = cast<RankedTensorType>(getSource().getType());
+  Type element = operand.getElementType();
+  int64_t rank = operand.getRank();
+  if (source.getElementType() != element)
+    return emitOpError("source must have the operand's element type (C1)");
+  if (failed(checkScalarOperand(op, "C3", "init_value",
+                                getInitValue().getType())) ||
+      cast<RankedTensorType>(getInitValue().getType()).getElementType() !=
+          element)
+    return emitOpError("init_value must be a 0-d tensor of the operand's "
+                       "element type (C3)");
+  if (getType() != operand)
+    return emitOpError("result must have the operand's type (C11)");
+  if (failed(checkWindowAttr(op, "C4, C5", "window_dimensions",
+                             getWindowDimensions(), rank, 1)) ||
+      failed(checkWindowAttr(op, "C6, C7", "window_strides", getWindowStrides(),
+                             rank, 1)))
+    return failure();
+  FailureOr<SmallVector<std::pair<int64_t, int64_t>>> padding =
+      readWindowPadding(op, "C8", getPadding(), rank);
+  if (failed(padding))
+    return failure();
+  Type scalar = RankedTensorType::get({}, element);
+  Type predicate = RankedTensorType::get({}, IntegerType::get(getContext(), 1));
+  if (failed(checkRegionSignature(op, "C9", "select", getSelect(),
+                                  {scalar, scalar}, predicate)) ||
+      failed(checkRegionSignature(op, "C10", "scatter", getScatter(),
+                                  {scalar, scalar}, scalar)))
+    return failure();
+  if (source.getRank() != rank)
+    return emitOpError() << "source must have rank " << rank << " (C2)";
+  for (int64_t dim = 0; dim < rank; ++dim) {
+    if (operand.isDynamicDim(dim) || source.isDynamicDim(dim))
+      continue;
+    auto valueOr = [&](std::optional<ArrayRef<int64_t>> values) {
+      return values ? (*values)[dim] : 1;
+    };
+    std::optional<int64_t> expected =
+        getWindowCount(operand.getDimSize(dim), valueOr(getWindowDimensions()),
+                       valueOr(getWindowStrides()), 1, 1, (*padding)[dim].first,
+                       (*padding)[dim].second);
+    if (!expected || *expected != source.getDimSize(dim))
+      return emitOpError() << "source dimension " << dim << " has size "
+                           << source.getDimSize(dim)
+                           << ", not the number of windows (C2)";
+  }
+  return success();
+}
+
+LogicalResult PadOp::verify() {
+  auto operand = cast<RankedTensorType>(getOperand().getType());
+  auto result = cast<RankedTensorType>(getType());
+  int64_t rank = operand.getRank();
+  if (failed(checkScalarOperand(*this, "C1", "padding_value",
+                                getPaddingValue().getType())))
+    return failure();
+  if (cast<RankedTensorType>(getPaddingValue().getType()).getElementType() !=
+          operand.getElementType() ||
+      result.getElementType() != operand.getElementType())
+    return emitOpError("operand, padding_value and result must have one "
+                       "element type (C1)");
+  ArrayRef<int64_t> low = getEdgePaddingLow(), high = getEdgePaddingHigh(),
+                    interior = getInteriorPadding();
+  if (static_cast<int64_t>(low.size()) != rank ||
+      static_cast<int64_t>(high.size()) != rank ||
+      static_cast<int64_t>(interior.size()) != rank || result.getRank() != rank)
+    return emitOpError() << "edge_padding_low, edge_padding_high, "
+                            "interior_padding and the result must count the "
+                            "operand's "
+                         << rank << " dimensions (C2)";
+  for (int64_t dim = 0; dim < rank; ++dim) {
+    if (interior[dim] < 0)
+      return emitOpError() << "interior_padding " << formatDims(interior)
+                           << " must not be negative (C3)";
+    if (operand.isDynamicDim(dim) || result.isDynamicDim(dim))
+      continue;
+    int64_t size = operand.getDimSize(dim);
+    std::optional<int64_t> expected = llvm::checkedMulAdd<int64_t>(
+        std::max<int64_t>(size - 1, 0), interior[dim], size);
+    if (expected)
+      expected = llvm::checkedAdd(*expected, low[dim]);
+    if (expected)
+      expected = llvm::checkedAdd(*expected, high[dim]);
+    if (!expected || *expected < 0 || *expected != result.getDimSize(dim))
+      return emitOpError() << "result dimension " << dim << " has size "
+                           << result.getDimSize(dim)
+                           << ", which the padding does not give (C4)";
+  }
+  return success();
+}
+
+/// Checks start indices: one per dimension, 0-d, of one type.
+static LogicalResult checkStartIndices(Operation *op, StringRef constraint,
+                                       ValueRange indices, int64_t rank) {
+  if (static_cast<int64_t>(indices.size()) != rank)
+    return op->emitOpError() << "needs " << rank << " start indices, not "
+                             << indices.size() << " (" << constraint << ")";
+  for (Value index : indices) {
+    if (failed(checkScalarOperand(op, constraint, "each start index",
+                                  index.getType())))
+      return failure();
+    if (index.getType() != indices.front().getType())
+      return op->emitOpError()
+             << "start indices must have one type (" << constraint << ")";
+  }
+  return success();
+}
+
+LogicalResult DynamicSliceOp::verify() {
+  auto operand = cast<RankedTensorType>(getOperand().getType());
+  auto result = cast<RankedTensorType>(getType());
+  ArrayRef<int64_t> sizes = getSliceSizes();
+  if (failed(checkStartIndices(*this, "C2, C3", getStartIndices(),
+                               operand.getRank())))
+    return failure();
+  if (static_cast<int64_t>(sizes.size()) != operand.getRank())
+    return emitOpError() << "slice_sizes " << formatDims(sizes) << " must have "
+                         << operand.getRank() << " entries (C2)";
+  for (auto [dim, size] : llvm::enumerate(sizes))
+    if (size < 0 ||
+        (!operand.isDynamicDim(dim) && size > operand.getDimSize(dim)))
+      return emitOpError() << "slice_sizes " << formatDims(sizes)
+                           << " must lie within the operand's shape (C4)";
+  if (result.getElementType() != operand.getElementType())
+    return emitOpError("result must have the operand's element type (C1)");
+  if (result.getShape() != sizes)
+    return emitOpError("result shape must be slice_sizes (C5)");
+  return success();
+}
+
+LogicalResult DynamicUpdateSliceOp::verify() {
+  auto operand = cast<RankedTensorType>(getOperand().getType());
+  auto update = cast<RankedTensorType>(getUpdate().getType());
+  if (getType() != operand)
+    return emitOpError("result must have the operand's type (C1)");
+  if (update.getElementType() != operand.getElementType())
+    return emitOpError("update must have the operand's element type (C2)");
+  if (update.getRank() != operand.getRank())
+    return emitOpError("update must have the operand's rank (C3)");
+  if (failed(checkStartIndices(*this, "C4, C5", getStartIndices(),
+                               operand.getRank())))
+    return failure();
+  for (int64_t dim = 0; dim < operand.getRank(); ++dim)
+    if (sizesDiffer(update.getDimSize(dim), operand.getDimSize(dim)) &&
+        update.getDimSize(dim) > operand.getDimSize(dim))
+      return emitOpError() << "update dimension " << dim << " of size "
+                           << update.getDimSize(dim)
+                           << " exceeds the operand's "
+                           << operand.getDimSize(dim) << " (C6)";
+  return success();
+}
+
+LogicalResult CompareOp::verify() {
+  Type element = cast<RankedTensorType>(getLhs().getType()).getElementType();
+  if (cast<RankedTensorType>(getRhs().getType()).getElementType() != element)
+    return emitOpError() << "lhs and rhs must have one element type, not "
+                         << getLhs().getType() << " and " << getRhs().getType()
+                         << " (C1)";
+  if (!getCompareType())
+    return success();
+  // C3: the comparison type must fit the element type; i1 compares unsigned.
+  bool fits = false;
+  switch (*getCompareType()) {
+  case ComparisonType::NOTYPE:
+    fits = true;
+    break;
+  case ComparisonType::SIGNED:
+    fits = element.isSignlessInteger() && !element.isInteger(1);
+    break;
+  case ComparisonType::UNSIGNED:
+    fits = element.isUnsignedInteger() || element.isInteger(1);
+    break;
+  case ComparisonType::FLOAT:
+    fits = isa<FloatType, ComplexType>(element);
+    break;
+  case ComparisonType::TOTALORDER:
+    fits = isa<FloatType>(element);
+    break;
+  }
+  if (!fits)
+    return emitOpError() << "compare_type "
+                         << stringifyComparisonType(*getCompareType())
+                         << " does not fit element type " << element << " (C3)";
+  return success();
+}
+
+LogicalResult SelectOp::verify() {
+  auto pred = cast<RankedTensorType>(getPred().getType());
+  auto onTrue = cast<RankedTensorType>(getOnTrue().getType());
+  if (pred.getRank() != 0 && pred.getShape() != onTrue.getShape())
+    return emitOpError("pred must be 0-d or have on_true's shape (C1)");
+  if (getOnFalse().getType() != onTrue || getType() != onTrue)
+    return emitOpError("on_true, on_false and the result must have one type "
+                       "(C2)");
+  return success();
+}
+
+LogicalResult ClampOp::verify() {
+  auto operand = cast<RankedTensorType>(getOperand().getType());
+  for (auto [name, bound] : {std::pair<StringRef, Value>{"min", getMin()},
+                             std::pair<StringRef, Value>{"max", getMax()}}) {
+    auto type = cast<RankedTensorType>(bound.getType());
+    if (type.getRank() != 0 && type.getShape() != operand.getShape())
+      return emitOpError() << name
+                           << " must be 0-d or have the operand's shape (C1, "
+                              "C2)";
+    if (type.getElementType() != operand.getElementType())
+      return emitOpError() << name
+                           << " must have the operand's element type (C3)";
+  }
+  if (getType() != operand)
+    return emitOpError("result must have the operand's type (C4)");
+  return success();
+}
+
+LogicalResult MapOp::verify() {
+  if (getInputs().empty())
+    return emitOpError("needs at least one input (C2)");
+  auto first = cast<RankedTensorType>(getInputs().front().getType());
+  ArrayRef<int64_t> dims = getDimensions();
+  if (dims != ArrayRef(llvm::to_vector(llvm::seq<int64_t>(0, first.getRank()))))
+    return emitOpError() << "dimensions " << formatDims(dims) << " must be [0, "
+                         << first.getRank() << ") in order (C3)";
+  SmallVector<Type> elements =
+      llvm::map_to_vector(getInputs().getTypes(), [](Type type) {
+        return cast<RankedTensorType>(type).getElementType();
+      });
+  Type resultElement = cast<RankedTensorType>(getType()).getElementType();
+  return checkRegionSignature(*this, "C4, C6", "computation", getComputation(),
+                              getScalarTensorTypes(elements),
+                              getScalarTensorTypes(resultElement));
+}
+
+LogicalResult RngBitGeneratorOp::verify() {
+  auto state = cast<RankedTensorType>(getInitialState().getType());
+  if (getOutputState().getType() != state)
+    return emitOpError() << "output_state " << getOutputState().getType()
+                         << " must have initial_state's type " << state
+                         << " (C1)";
+  if (state.getRank() != 1 || !state.getElementType().isInteger(64))
+    return emitOpError() << "initial_state " << state
+                         << " must be a 1-d tensor of 64-bit integers";
+  // C2: THREE_FRY takes 2 words, PHILOX 2 or 3; jaxc's DEFAULT is PHILOX.
+  int64_t words = state.getDimSize(0);
+  bool threeFry = getRngAlgorithm() == RngAlgorithm::THREE_FRY;
+  if (words < 2 || words > (threeFry ? 2 : 3))
+    return emitOpError() << "initial_state of " << words << " words does not "
+                         << "fit algorithm "
+                         << stringifyRngAlgorithm(getRngAlgorithm()) << " ("
+                         << (threeFry ? "2" : "2 or 3") << " words) (C2)";
+  return success();
+}
+
+LogicalResult WhileOp::verify() {
+  TypeRange types = getOperandTypes();
+  if (getResultTypes() != types)
+    return emitOpError("results must have the operands' types (C3)");
+  Type predicate = RankedTensorType::get({}, IntegerType::get(getContext(), 1));
+  if (failed(checkRegionSignature(*this, "C1", "cond", getCond(), types,
+                                  predicate)))
+    return failure();
+  return checkRegionSignature(*this, "C2", "body", getBody(), types, types);
+}
+
+LogicalResult IfOp::verify() {
+  if (failed(checkScalarOperand(*this, "C4", "pred", getPred().getType())))
+    return failure();
+  for (auto [name, branch] :
+       {std::pair<StringRef, Region *>{"true_branch", &getTrueBranch()},
+        std::pair<StringRef, Region *>{"false_branch", &getFalseBranch()}})
+    if (failed(checkRegionSignature(*this, "C1, C2, C3", name, *branch, {},
+                                    getResultTypes())))
+      return failure();
+  return success();
+}
+
+LogicalResult CaseOp::verify() {
+  if (failed(checkScalarOperand(*this, "C4", "index", getIndex().getType())))
+    return failure();
+  if (getBranches().empty())
+    return emitOpError("needs at least one branch (C1)");
+  for (Region &branch : getBranches())
+    if (failed(checkRegionSignature(*this, "C2, C3, C4", "branch", branch, {},
+                                    getResultTypes())))
+      return failure();
+  return success();
+}
+
+//===----------------------------------------------------------------------===//
 // BitcastConvertOp
 //===----------------------------------------------------------------------===//
 
@@ -1179,6 +1945,11 @@ LogicalResult BatchNormGradOp::verify() {
 
 #define GET_OP_CLASSES
 #include "jaxc/Dialect/StableHLO/IR/StableHLOOps.cpp.inc"
+
+std::optional<Dialect::ParseOpHook>
+StableHLODialect::getParseOperationHook(StringRef opName) const {
+  return ParseOpHook(jaxc::refuseUnknownOp);
+}
 
 void StableHLODialect::initialize() {
   addInterfaces<jaxc::InlineEverything>();

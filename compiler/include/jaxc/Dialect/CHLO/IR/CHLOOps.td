@@ -16,6 +16,11 @@ def CHLO_Dialect : Dialect {
   let cppNamespace = "::jaxc::chlo";
   let summary = "CHLO: math ops JAX emits beside StableHLO";
   let usePropertiesForAttributes = 1;
+  // Ops jaxc does not register are refused as unsupported, naming them.
+  let extraClassDeclaration = [{
+    std::optional<ParseOpHook>
+    getParseOperationHook(::llvm::StringRef opName) const override;
+  }];
 }
 
 def CHLO_Tensor : RankedTensorOf<[AnyType]>;

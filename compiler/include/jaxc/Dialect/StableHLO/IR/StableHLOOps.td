@@ -26,6 +26,11 @@ def StableHLO_Dialect : Dialect {
   let useDefaultAttributePrinterParser = 1;
   let useDefaultTypePrinterParser = 1;
   let usePropertiesForAttributes = 1;
+  // Ops jaxc does not register are refused as unsupported, naming them.
+  let extraClassDeclaration = [{
+    std::optional<ParseOpHook>
+    getParseOperationHook(::llvm::StringRef opName) const override;
+  }];
   let hasConstantMaterializer = 1;
 }
 
@@ -354,6 +359,7 @@ def StableHLO_CompareOp : StableHLO_Op<"compare",
     $comparison_direction `,` $lhs `,` $rhs (`,` $compare_type^)? attr-dict
       `:` functional-type(operands, results)
   }];
+  let hasVerifier = 1;
 }
 
 // pred may be rank 0 while the values are not.
@@ -366,6 +372,7 @@ def StableHLO_SelectOp : StableHLO_Op<"select", [Pure]> {
       custom<SelectOpType>(type($pred), type($on_true), type($on_false),
                            type($result))
   }];
+  let hasVerifier = 1;
 }
 
 // min and max may be rank 0 while operand is not.
@@ -378,6 +385,7 @@ def StableHLO_ClampOp : StableHLO_Op<"clamp", [Pure]> {
       custom<SameOperandsAndResultType>(type($min), type($operand),
                                         type($max), type($result))
   }];
+  let hasVerifier = 1;
 }
 
 //===----------------------------------------------------------------------===//
@@ -459,6 +467,7 @@ def StableHLO_DynamicSliceOp : StableHLO_Op<"dynamic_slice", [Pure]> {
     $operand `,` custom<VariadicOperandWithAttribute>($start_indices)
       `sizes` `=` $slice_sizes attr-dict `:` functional-type(operands, results)
   }];
+  let hasVerifier = 1;
 }
 
 def StableHLO_DynamicUpdateSliceOp
@@ -469,6 +478,7 @@ def StableHLO_DynamicUpdateSliceOp
   let assemblyFormat = [{
     operands attr-dict `:` functional-type(operands, results)
   }];
+  let hasVerifier = 1;
 }
 
 def StableHLO_ConcatenateOp : StableHLO_Op<"concatenate", [Pure]> {
@@ -492,6 +502,7 @@ def StableHLO_PadOp : StableHLO_Op<"pad", [Pure]> {
       `high` `=` $edge_padding_high `,` `interior` `=` $interior_padding
       attr-dict `:` functional-type(operands, results)
   }];
+  let hasVerifier = 1;
 }
 
 def StableHLO_GetTupleElementOp : StableHLO_Op<"get_tuple_element", [Pure]> {
@@ -655,6 +666,7 @@ def StableHLO_ReduceWindowOp : StableHLO_Op<"reduce_window", [
                        OptionalAttr<I64ElementsAttr>:$padding);
   let results = (outs Variadic<HLO_Tensor>);
   let regions = (region SizedRegion<1>:$body);
+  let hasVerifier = 1;
 }
 
 def StableHLO_SelectAndScatterOp : StableHLO_Op<"select_and_scatter",
@@ -666,6 +678,7 @@ def StableHLO_SelectAndScatterOp : StableHLO_Op<"select_and_scatter",
                        OptionalAttr<I64ElementsAttr>:$padding);
   let results = (outs HLO_Tensor);
   let regions = (region SizedRegion<1>:$select, SizedRegion<1>:$scatter);
+  let hasVerifier = 1;
 }
 
 def StableHLO_ScatterOp : StableHLO_Op<"scatter", [RecursiveMemoryEffects,
@@ -678,6 +691,7 @@ def StableHLO_ScatterOp : StableHLO_Op<"scatter", [RecursiveMemoryEffects,
                        DefaultValuedOptionalAttr<BoolAttr, "false">:$unique_indices);
   let results = (outs Variadic<HLO_Tensor>);
   let regions = (region SizedRegion<1>:$update_computation);
+  let hasVerifier = 1;
 }
 
 def StableHLO_GatherOp : StableHLO_Op<"gather", [Pure]> {
@@ -686,6 +700,7 @@ def StableHLO_GatherOp : StableHLO_Op<"gather", [Pure]> {
                        DenseI64ArrayAttr:$slice_sizes,
                        DefaultValuedOptionalAttr<BoolAttr, "false">:$indices_are_sorted);
   let results = (outs HLO_Tensor);
+  let hasVerifier = 1;
 }
 
 // The region computes one result element from the inputs' elements, as 0-d
@@ -696,6 +711,7 @@ def StableHLO_MapOp : StableHLO_Op<"map", [RecursiveMemoryEffects,
                        DenseI64ArrayAttr:$dimensions);
   let results = (outs HLO_Tensor);
   let regions = (region SizedRegion<1>:$computation);
+  let hasVerifier = 1;
 }
 
 def StableHLO_SortOp : StableHLO_Op<"sort", [RecursiveMemoryEffects]> {
@@ -704,6 +720,7 @@ def StableHLO_SortOp : StableHLO_Op<"sort", [RecursiveMemoryEffects]> {
                        DefaultValuedAttr<BoolAttr, "false">:$is_stable);
   let results = (outs Variadic<HLO_Tensor>);
   let regions = (region SizedRegion<1>:$comparator);
+  let hasVerifier = 1;
 }
 
 def StableHLO_WhileOp : StableHLO_Op<"while", [RecursiveMemoryEffects]> {
@@ -711,12 +728,14 @@ def StableHLO_WhileOp : StableHLO_Op<"while", [RecursiveMemoryEffects]> {
   let results = (outs Variadic<AnyType>);
   let regions = (region SizedRegion<1>:$cond, SizedRegion<1>:$body);
   let hasCustomAssemblyFormat = 1;
+  let hasVerifier = 1;
 }
 
 def StableHLO_CaseOp : StableHLO_Op<"case", [RecursiveMemoryEffects]> {
   let arguments = (ins HLO_IntTensor:$index);
   let results = (outs Variadic<AnyType>);
   let regions = (region VariadicRegion<SizedRegion<1>>:$branches);
+  let hasVerifier = 1;
 }
 
 def StableHLO_IfOp : StableHLO_Op<"if", [RecursiveMemoryEffects]> {
@@ -724,6 +743,7 @@ def StableHLO_IfOp : StableHLO_Op<"if", [RecursiveMemoryEffects]> {
   let results = (outs Variadic<AnyType>);
   let regions = (region SizedRegion<1>:$true_branch,
                         SizedRegion<1>:$false_branch);
+  let hasVerifier = 1;
 }
 
 //===----------------------------------------------------------------------===//
@@ -755,6 +775,7 @@ def StableHLO_RngBitGeneratorOp : StableHLO_Op<"rng_bit_generator", [Pure]> {
     $initial_state `,` `algorithm` `=` $rng_algorithm attr-dict
       `:` functional-type(operands, results)
   }];
+  let hasVerifier = 1;
 }
 
 def StableHLO_CustomCallOp : StableHLO_Op<"custom_call", []> {
