@@ -8,7 +8,7 @@ attribute changed (to -1, 0, 1, 2, 2^31, a huge or the smallest int64), an
 attribute deleted, two operands swapped, an element type changed.
 
 Usage: scripts/mutate_corpus.py JAXC CORPUS_DIR [--count N] [--seed S]
-       [--jobs J] [--keep DIR]
+       [--jobs J] [--keep DIR] [--match REGEX]
 Prints one line per crash and a closing line `N mutations, N crashes`.
 """
 import argparse
@@ -30,50 +30,49 @@ OPERANDS = re.compile(r"\((%[\w#]+(?:, %[\w#]+)+)\)")
 ELEMENT_TYPE = re.compile(r"(?<=[x<])(f32|f64|i32|i1|ui8|bf16|i64|f16)(?=>)")
 
 
-def mutate(text, rng):
-    """Returns (description, mutated text) or None if nothing applied."""
-    lines = text.split("\n")
-    ops = [i for i, line in enumerate(lines) if OP_LINE.match(line)]
-    if not ops:
-        return None
-    index = rng.choice(ops)
-    line = lines[index]
-    kind = rng.choice(["integer", "delete", "swap", "type"])
+def candidates(kind, line):
+    """The spans of `line` a mutation of `kind` may replace."""
     if kind == "integer":
         # Integers inside the op's attributes, not its SSA names or types.
         start = line.find("<{")
         start = start if start >= 0 else line.find(" = ") + 3
-        matches = [m for m in ATTRIBUTE_INTEGER.finditer(line, start)
-                   if "tensor<" not in line[max(0, m.start() - 12):m.start()]]
-        if not matches:
-            return None
-        m = rng.choice(matches)
+        return [m for m in ATTRIBUTE_INTEGER.finditer(line, start)
+                if "tensor<" not in line[max(0, m.start() - 12):m.start()]]
+    if kind == "delete":
+        start = line.find("<{")
+        return list(DICT_ENTRY.finditer(line, start)) if start >= 0 else []
+    if kind == "swap":
+        m = OPERANDS.search(line)
+        return [m] if m else []
+    return list(ELEMENT_TYPE.finditer(line))
+
+
+def mutate(text, rng):
+    """Returns (description, mutated text) or None if nothing applied."""
+    lines = text.split("\n")
+    kind = rng.choice(["integer", "delete", "swap", "type"])
+    spans = [(i, m) for i, line in enumerate(lines) if OP_LINE.match(line)
+             for m in candidates(kind, line)]
+    if not spans:
+        return None
+    index, m = rng.choice(spans)
+    line = lines[index]
+    if kind == "integer":
         new = rng.choice(INTEGERS)
         line = line[:m.start()] + new + line[m.end():]
         what = f"integer {m.group()} -> {new}"
     elif kind == "delete":
-        matches = list(DICT_ENTRY.finditer(line, max(line.find("<{"), 0)))
-        if not matches:
-            return None
-        m = rng.choice(matches)
         line = line[:m.start()] + line[m.end():]
         line = line.replace(", ,", ",").replace("<, ", "<").replace(
             "{, ", "{").replace(", >", ">").replace(", }", "}")
         what = f"deleted {m.group()[:40]}"
     elif kind == "swap":
-        m = OPERANDS.search(line)
-        if not m:
-            return None
         operands = m.group(1).split(", ")
         i, j = rng.sample(range(len(operands)), 2)
         operands[i], operands[j] = operands[j], operands[i]
         line = line[:m.start(1)] + ", ".join(operands) + line[m.end(1):]
         what = f"swapped operands {i} and {j}"
     else:
-        matches = list(ELEMENT_TYPE.finditer(line))
-        if not matches:
-            return None
-        m = rng.choice(matches)
         new = rng.choice([t for t in ELEMENT_TYPES if t != m.group()])
         line = line[:m.start()] + new + line[m.end():]
         what = f"type {m.group()} -> {new}"
@@ -120,11 +119,18 @@ def main():
     parser.add_argument("--seed", type=int, default=1)
     parser.add_argument("--jobs", type=int, default=os.cpu_count())
     parser.add_argument("--keep", help="write each crashing program here")
+    parser.add_argument("--match", help="mutate only the programs whose text "
+                        "matches this regex, e.g. 'stablehlo\\.(gather|scatter)'")
     args = parser.parse_args()
     if not os.path.isdir(args.corpus):
         sys.exit(f"error: the corpus is missing: {args.corpus}")
     files = sorted(os.path.join(args.corpus, name)
                    for name in os.listdir(args.corpus) if name.endswith(".mlir"))
+    if args.match:
+        files = [path for path in files
+                 if re.search(args.match, open(path).read())]
+    if not files:
+        sys.exit("error: no program to mutate")
     rng = random.Random(args.seed)
     work = [(rng.choice(files), rng.randrange(1 << 30))
             for _ in range(args.count)]

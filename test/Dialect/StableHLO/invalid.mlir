@@ -559,3 +559,83 @@ func.func @case_branch_count(%i: tensor<i32>, %x: tensor<4xf32>) -> tensor<4xf32
   }) : (tensor<i32>) -> tensor<4xf32>
   return %0 : tensor<4xf32>
 }
+
+// -----
+
+func.func @convolution_result_shape(%a: tensor<1x4x4x2xf32>, %b: tensor<3x3x2x5xf32>) -> tensor<1x3x2x5xf32> {
+  // expected-error @+1 {{result dimension 1 has size 3, expected 2 (C25)}}
+  %0 = stablehlo.convolution(%a, %b) dim_numbers = [b, 0, 1, f]x[0, 1, i, o]->[b, 0, 1, f], window = {stride = [1, 1], pad = [[0, 0], [0, 0]], lhs_dilate = [1, 1], rhs_dilate = [1, 1]} {batch_group_count = 1 : i64, feature_group_count = 1 : i64} : (tensor<1x4x4x2xf32>, tensor<3x3x2x5xf32>) -> tensor<1x3x2x5xf32>
+  return %0 : tensor<1x3x2x5xf32>
+}
+
+// -----
+
+func.func @convolution_kernel_features(%a: tensor<1x4x4x2xf32>, %b: tensor<3x3x3x5xf32>) -> tensor<1x2x2x5xf32> {
+  // expected-error @+1 {{kernel input feature size 3 must be 2 (C14)}}
+  %0 = stablehlo.convolution(%a, %b) dim_numbers = [b, 0, 1, f]x[0, 1, i, o]->[b, 0, 1, f], window = {stride = [1, 1]} {batch_group_count = 1 : i64, feature_group_count = 1 : i64} : (tensor<1x4x4x2xf32>, tensor<3x3x3x5xf32>) -> tensor<1x2x2x5xf32>
+  return %0 : tensor<1x2x2x5xf32>
+}
+
+// -----
+
+func.func @convolution_zero_stride(%a: tensor<1x4x4x2xf32>, %b: tensor<3x3x2x5xf32>) -> tensor<1x2x2x5xf32> {
+  // expected-error @+1 {{window_strides [0, 1] must be at least 1 (C2, C3)}}
+  %0 = stablehlo.convolution(%a, %b) dim_numbers = [b, 0, 1, f]x[0, 1, i, o]->[b, 0, 1, f], window = {stride = [0, 1]} {batch_group_count = 1 : i64, feature_group_count = 1 : i64} : (tensor<1x4x4x2xf32>, tensor<3x3x2x5xf32>) -> tensor<1x2x2x5xf32>
+  return %0 : tensor<1x2x2x5xf32>
+}
+
+// -----
+
+func.func @convolution_groups(%a: tensor<1x4x4x2xf32>, %b: tensor<3x3x2x5xf32>) -> tensor<1x2x2x5xf32> {
+  // expected-error @+1 {{feature_group_count 2 and batch_group_count 2 must be positive, one of them 1 (C21, C22, C23)}}
+  %0 = stablehlo.convolution(%a, %b) dim_numbers = [b, 0, 1, f]x[0, 1, i, o]->[b, 0, 1, f], window = {stride = [1, 1]} {batch_group_count = 2 : i64, feature_group_count = 2 : i64} : (tensor<1x4x4x2xf32>, tensor<3x3x2x5xf32>) -> tensor<1x2x2x5xf32>
+  return %0 : tensor<1x2x2x5xf32>
+}
+
+// -----
+
+func.func @reverse_dimension(%a: tensor<3x4xf32>) -> tensor<3x4xf32> {
+  // expected-error @+1 {{dimensions [0, 2] must lie in [0, 2) (C2, C3)}}
+  %0 = stablehlo.reverse %a, dims = [0, 2] : tensor<3x4xf32>
+  return %0 : tensor<3x4xf32>
+}
+
+// -----
+
+func.func @dot_contraction(%a: tensor<2x3xf32>, %b: tensor<4x5xf32>) -> tensor<2x5xf32> {
+  // expected-error @+1 {{lhs dimension 1 and rhs dimension 0 differ in size}}
+  %0 = stablehlo.dot %a, %b : (tensor<2x3xf32>, tensor<4x5xf32>) -> tensor<2x5xf32>
+  return %0 : tensor<2x5xf32>
+}
+
+// -----
+
+func.func @fft_length(%a: tensor<8xcomplex<f32>>) -> tensor<8xcomplex<f32>> {
+  // expected-error @+1 {{dimension 0 of sizes 8 and 8 does not fit fft_length [4] (C4, C5)}}
+  %0 = stablehlo.fft %a, type = FFT, length = [4] : (tensor<8xcomplex<f32>>) -> tensor<8xcomplex<f32>>
+  return %0 : tensor<8xcomplex<f32>>
+}
+
+// -----
+
+func.func @rfft_result(%a: tensor<8xf32>) -> tensor<8xcomplex<f32>> {
+  // expected-error @+1 {{dimension 0 of sizes 8 and 8 does not fit fft_length [8] (C4, C5)}}
+  %0 = stablehlo.fft %a, type = RFFT, length = [8] : (tensor<8xf32>) -> tensor<8xcomplex<f32>>
+  return %0 : tensor<8xcomplex<f32>>
+}
+
+// -----
+
+func.func @fft_element_types(%a: tensor<8xf32>) -> tensor<8xcomplex<f32>> {
+  // expected-error @+1 {{FFT takes complex and gives complex elements (C2)}}
+  %0 = stablehlo.fft %a, type = FFT, length = [8] : (tensor<8xf32>) -> tensor<8xcomplex<f32>>
+  return %0 : tensor<8xcomplex<f32>>
+}
+
+// -----
+
+func.func @triangular_solve_not_square(%a: tensor<3x4xf32>, %b: tensor<3x2xf32>) -> tensor<3x2xf32> {
+  // expected-error @+1 {{a must be square in its last two dimensions (C4)}}
+  %0 = "stablehlo.triangular_solve"(%a, %b) <{left_side = true, lower = true, transpose_a = #stablehlo<transpose NO_TRANSPOSE>, unit_diagonal = false}> : (tensor<3x4xf32>, tensor<3x2xf32>) -> tensor<3x2xf32>
+  return %0 : tensor<3x2xf32>
+}

@@ -1592,6 +1592,237 @@ LogicalResult SelectAndScatterOp::verify() {
   return success();
 }
 
+LogicalResult ConvolutionOp::verify() {
+  Operation *op = *this;
+  auto lhs = cast<RankedTensorType>(getLhs().getType());
+  auto rhs = cast<RankedTensorType>(getRhs().getType());
+  auto result = cast<RankedTensorType>(getType());
+  int64_t rank = lhs.getRank();
+  if (rank < 2 || rhs.getRank() != rank || result.getRank() != rank)
+    return emitOpError() << "lhs, rhs and result must have one rank of at "
+                            "least 2, not "
+                         << rank << ", " << rhs.getRank() << " and "
+                         << result.getRank() << " (C1)";
+  int64_t spatialRank = rank - 2;
+  ConvDimensionNumbersAttr numbers = getDimensionNumbers();
+  // Each operand's dimensions: batch (or kernel output feature), the
+  // spatial ones, then feature (or kernel input feature).
+  auto layout = [](int64_t first, ArrayRef<int64_t> spatial, int64_t last) {
+    SmallVector<int64_t> dims{first};
+    dims.append(spatial.begin(), spatial.end());
+    dims.push_back(last);
+    return dims;
+  };
+  SmallVector<int64_t> inputDims = layout(numbers.getInputBatchDimension(),
+                                          numbers.getInputSpatialDimensions(),
+                                          numbers.getInputFeatureDimension());
+  SmallVector<int64_t> kernelDims =
+      layout(numbers.getKernelOutputFeatureDimension(),
+             numbers.getKernelSpatialDimensions(),
+             numbers.getKernelInputFeatureDimension());
+  SmallVector<int64_t> outputDims = layout(numbers.getOutputBatchDimension(),
+                                           numbers.getOutputSpatialDimensions(),
+                                           numbers.getOutputFeatureDimension());
+  for (auto [constraint, name, dims] :
+       {std::tuple<StringRef, StringRef, ArrayRef<int64_t>>{
+            "C12, C13", "input dimensions", inputDims},
+        {"C17, C18", "kernel dimensions", kernelDims},
+        {"C19, C20", "output dimensions", outputDims}}) {
+    if (static_cast<int64_t>(dims.size()) != rank)
+      return emitOpError() << name << " " << formatDims(dims) << " must have "
+                           << rank << " entries (" << constraint << ")";
+    if (failed(checkDims(op, constraint, name, dims, rank, /*sorted=*/false)))
+      return failure();
+  }
+  if (failed(checkWindowAttr(op, "C2, C3", "window_strides", getWindowStrides(),
+                             spatialRank, 1)) ||
+      failed(checkWindowAttr(op, "C5, C6", "lhs_dilation", getLhsDilation(),
+                             spatialRank, 1)) ||
+      failed(checkWindowAttr(op, "C7, C8", "rhs_dilation", getRhsDilation(),
+                             spatialRank, 1)))
+    return failure();
+  if (std::optional<ArrayRef<bool>> reversal = getWindowReversal();
+      reversal && static_cast<int64_t>(reversal->size()) != spatialRank)
+    return emitOpError() << "window_reversal must have " << spatialRank
+                         << " entries (C9)";
+  FailureOr<SmallVector<std::pair<int64_t, int64_t>>> padding =
+      readWindowPadding(op, "C4", getPadding(), spatialRank);
+  if (failed(padding))
+    return failure();
+  // The getters read the attributes' bits unsigned.
+  auto featureGroups = static_cast<int64_t>(getFeatureGroupCount());
+  auto batchGroups = static_cast<int64_t>(getBatchGroupCount());
+  if (featureGroups < 1 || batchGroups < 1 ||
+      (featureGroups != 1 && batchGroups != 1))
+    return emitOpError() << "feature_group_count " << featureGroups
+                         << " and batch_group_count " << batchGroups
+                         << " must be positive, one of them 1 (C21, C22, C23)";
+  if (std::optional<ArrayAttr> precision = getPrecisionConfig();
+      precision && !precision->empty() && precision->size() != 2)
+    return emitOpError("precision_config must have 2 entries (C24)");
+
+  auto dimOf = [](RankedTensorType type, int64_t dim) {
+    return type.getDimSize(dim);
+  };
+  int64_t batch = dimOf(lhs, inputDims.front());
+  int64_t inputFeatures = dimOf(lhs, inputDims.back());
+  int64_t kernelInputFeatures = dimOf(rhs, kernelDims.back());
+  int64_t outputFeatures = dimOf(rhs, kernelDims.front());
+  auto divides = [](int64_t divisor, int64_t size) {
+    return ShapedType::isDynamic(size) || size % divisor == 0;
+  };
+  if (!divides(batchGroups, batch))
+    return emitOpError() << "input batch size " << batch
+                         << " must divide by batch_group_count " << batchGroups
+                         << " (C10)";
+  if (!divides(featureGroups, inputFeatures))
+    return emitOpError() << "input feature size " << inputFeatures
+                         << " must divide by feature_group_count "
+                         << featureGroups << " (C11)";
+  if (!ShapedType::isDynamic(inputFeatures) &&
+      sizesDiffer(kernelInputFeatures, inputFeatures / featureGroups))
+    return emitOpError() << "kernel input feature size " << kernelInputFeatures
+                         << " must be " << inputFeatures / featureGroups
+                         << " (C14)";
+  if (!divides(batchGroups, outputFeatures) ||
+      !divides(featureGroups, outputFeatures))
+    return emitOpError() << "kernel output feature size " << outputFeatures
+                         << " must divide by the group counts (C15, C16)";
+
+  // C25: batch / batch groups, the kernel's output features, and the
+  // number of windows along each spatial dimension.
+  auto valueOr = [](std::optional<ArrayRef<int64_t>> values, int64_t i) {
+    return values ? (*values)[i] : 1;
+  };
+  SmallVector<int64_t> expected(rank);
+  expected[outputDims.front()] =
+      ShapedType::isDynamic(batch) ? batch : batch / batchGroups;
+  expected[outputDims.back()] = outputFeatures;
+  for (int64_t i = 0; i < spatialRank; ++i) {
+    int64_t input = dimOf(lhs, inputDims[i + 1]);
+    int64_t window = dimOf(rhs, kernelDims[i + 1]);
+    if (ShapedType::isDynamic(input) || ShapedType::isDynamic(window)) {
+      expected[outputDims[i + 1]] = ShapedType::kDynamic;
+      continue;
+    }
+    std::optional<int64_t> count = getWindowCount(
+        input, window, valueOr(getWindowStrides(), i),
+        valueOr(getLhsDilation(), i), valueOr(getRhsDilation(), i),
+        (*padding)[i].first, (*padding)[i].second);
+    if (!count)
+      return emitOpError() << "the window over spatial dimension " << i
+                           << " overflows 64 bits (C25)";
+    expected[outputDims[i + 1]] = *count;
+  }
+  for (int64_t dim = 0; dim < rank; ++dim)
+    if (sizesDiffer(result.getDimSize(dim), expected[dim]))
+      return emitOpError() << "result dimension " << dim << " has size "
+                           << result.getDimSize(dim) << ", expected "
+                           << expected[dim] << " (C25)";
+  return success();
+}
+
+LogicalResult ReverseOp::verify() {
+  auto type = cast<RankedTensorType>(getOperand().getType());
+  if (getType() != type)
+    return emitOpError("result must have the operand's type (C1)");
+  return checkDims(*this, "C2, C3", "dimensions", getDimensions(),
+                   type.getRank(), /*sorted=*/false);
+}
+
+LogicalResult DotOp::verify() {
+  auto lhs = cast<RankedTensorType>(getLhs().getType());
+  auto rhs = cast<RankedTensorType>(getRhs().getType());
+  if (lhs.getRank() < 1 || lhs.getRank() > 2 || rhs.getRank() < 1 ||
+      rhs.getRank() > 2)
+    return emitOpError() << "operands must have rank 1 or 2, not "
+                         << lhs.getRank() << " and " << rhs.getRank();
+  // lhs's last dimension contracts with rhs's first.
+  if (sizesDiffer(lhs.getDimSize(lhs.getRank() - 1), rhs.getDimSize(0)))
+    return emitOpError() << "lhs dimension " << lhs.getRank() - 1
+                         << " and rhs dimension 0 differ in size";
+  SmallVector<int64_t> expected(lhs.getShape().drop_back());
+  expected.append(rhs.getShape().begin() + 1, rhs.getShape().end());
+  auto result = cast<RankedTensorType>(getType());
+  if (result.getRank() != static_cast<int64_t>(expected.size()) ||
+      llvm::any_of(llvm::zip(result.getShape(), expected), [](auto sizes) {
+        return sizesDiffer(std::get<0>(sizes), std::get<1>(sizes));
+      }))
+    return emitOpError() << "result shape must be " << formatDims(expected);
+  return success();
+}
+
+LogicalResult FftOp::verify() {
+  auto operand = cast<RankedTensorType>(getOperand().getType());
+  auto result = cast<RankedTensorType>(getType());
+  ArrayRef<int64_t> lengths = getFftLength();
+  int64_t count = lengths.size();
+  if (count < 1 || count > 3 || count > operand.getRank())
+    return emitOpError() << "fft_length " << formatDims(lengths)
+                         << " must have 1 to 3 entries, at most the operand's "
+                            "rank (C1, C3)";
+  if (result.getRank() != operand.getRank())
+    return emitOpError("result must have the operand's rank (C5)");
+  FftType type = getFftType();
+  bool realIn = type == FftType::RFFT, realOut = type == FftType::IRFFT;
+  auto isKind = [](Type element, bool real) {
+    return real ? isa<FloatType>(element) : isa<ComplexType>(element);
+  };
+  if (!isKind(operand.getElementType(), realIn) ||
+      !isKind(result.getElementType(), realOut))
+    return emitOpError() << stringifyFftType(type) << " takes "
+                         << (realIn ? "real" : "complex") << " and gives "
+                         << (realOut ? "real" : "complex") << " elements (C2)";
+  // C4, C5: the transformed dimensions are the last `count`, of sizes
+  // fft_length, but the complex side of a real transform keeps the last
+  // one's n / 2 + 1 frequencies. (The spec leaves a complex transform's
+  // sizes free; XLA and jaxc's lowering take them to be fft_length.)
+  int64_t rank = operand.getRank();
+  for (int64_t dim = 0; dim < rank; ++dim) {
+    int64_t in = operand.getDimSize(dim), out = result.getDimSize(dim);
+    int64_t transformed = dim - (rank - count);
+    bool fits;
+    if (transformed < 0) {
+      fits = !sizesDiffer(in, out);
+    } else {
+      int64_t length = lengths[transformed];
+      int64_t complexLength = dim == rank - 1 ? length / 2 + 1 : length;
+      fits = !sizesDiffer(in, realOut ? complexLength : length) &&
+             !sizesDiffer(out, realIn ? complexLength : length);
+    }
+    if (!fits)
+      return emitOpError() << "dimension " << dim << " of sizes " << in
+                           << " and " << out << " does not fit fft_length "
+                           << formatDims(lengths) << " (C4, C5)";
+  }
+  return success();
+}
+
+LogicalResult TriangularSolveOp::verify() {
+  auto a = cast<RankedTensorType>(getA().getType());
+  auto b = cast<RankedTensorType>(getB().getType());
+  if (a.getElementType() != b.getElementType())
+    return emitOpError("a and b must have one element type (C1)");
+  int64_t rank = a.getRank();
+  if (rank < 2 || b.getRank() != rank)
+    return emitOpError() << "a and b must have one rank of at least 2, not "
+                         << rank << " and " << b.getRank() << " (C2)";
+  for (int64_t dim = 0; dim < rank - 2; ++dim)
+    if (sizesDiffer(a.getDimSize(dim), b.getDimSize(dim)))
+      return emitOpError() << "batch dimension " << dim
+                           << " differs in size (C3)";
+  int64_t order = a.getDimSize(rank - 1);
+  if (sizesDiffer(a.getDimSize(rank - 2), order))
+    return emitOpError("a must be square in its last two dimensions (C4)");
+  int64_t solved = b.getDimSize(getLeftSide() ? rank - 2 : rank - 1);
+  if (sizesDiffer(solved, order))
+    return emitOpError() << "b's dimension of size " << solved
+                         << " must match a's order " << order << " (C5)";
+  if (getType() != b)
+    return emitOpError("result must have b's type (C6)");
+  return success();
+}
+
 LogicalResult PadOp::verify() {
   auto operand = cast<RankedTensorType>(getOperand().getType());
   auto result = cast<RankedTensorType>(getType());
