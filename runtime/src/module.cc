@@ -60,6 +60,7 @@ jaxc_status_t loadModule(const uint8_t *data, size_t size,
   module->formatVersion = file.formatVersion;
   module->targetTriple = std::move(file.targetTriple);
   module->targetCpu = std::move(file.targetCpu);
+  module->cpuFeatures = std::move(file.cpuFeatures);
   module->denormalMode = file.denormalMode;
   module->nativeCodeSize = file.nativeCodeSize;
   if (jaxc_status_t status =
@@ -144,6 +145,17 @@ jaxc_denormal_mode_t jaxc_module_denormal_mode(const jaxc_module_t *module) {
 
 const char *jaxc_module_target_cpu(const jaxc_module_t *module) {
   return module ? module->targetCpu.c_str() : "";
+}
+
+size_t jaxc_module_cpu_feature_count(const jaxc_module_t *module) {
+  return module ? module->cpuFeatures.size() : 0;
+}
+
+const char *jaxc_module_cpu_feature_at(const jaxc_module_t *module,
+                                       size_t index) {
+  if (!module || index >= module->cpuFeatures.size())
+    return nullptr;
+  return module->cpuFeatures[index].c_str();
 }
 
 size_t jaxc_module_native_code_size(const jaxc_module_t *module) {

@@ -34,6 +34,7 @@ struct jaxc_module {
   uint32_t formatVersion = 0;
   std::string targetTriple;
   std::string targetCpu;
+  std::vector<std::string> cpuFeatures;
   jaxc_denormal_mode_t denormalMode = JAXC_DENORMALS_IEEE;
   size_t nativeCodeSize = 0;
   std::vector<jaxc_function> functions;

@@ -48,6 +48,9 @@ TEST(ModuleFileTest, LoadsAValidFileAndDescribesIt) {
   EXPECT_EQ(jaxc_module_format_version(module), JAXC_MODULE_FORMAT_VERSION);
   EXPECT_STREQ(jaxc_module_target_triple(module), "x86_64-unknown-linux-gnu");
   EXPECT_STREQ(jaxc_module_target_cpu(module), "x86-64");
+  ASSERT_EQ(jaxc_module_cpu_feature_count(module), 1u);
+  EXPECT_STREQ(jaxc_module_cpu_feature_at(module, 0), "sse2");
+  EXPECT_EQ(jaxc_module_cpu_feature_at(module, 1), nullptr);
   EXPECT_EQ(jaxc_module_native_code_size(module), code.size());
   ASSERT_EQ(jaxc_module_function_count(module), 1u);
   const jaxc_function_t *main = jaxc_module_function_at(module, 0);

@@ -16,6 +16,10 @@
 // RUN: jaxc compile %s -o %t.host.vmfb
 // RUN: jaxc run --module=%t.host.vmfb | FileCheck %s --check-prefix=RUNS
 // RUNS: 2xf32=3 5
+
+// jaxc inspect lists them.
+// RUN: jaxc inspect %t.x86-64.vmfb | FileCheck %s --check-prefix=INSPECT
+// INSPECT: cpu features: {{.*}}sse2
 func.func @main() -> tensor<2xf32> {
   %a = stablehlo.constant dense<[1.0, 2.0]> : tensor<2xf32>
   %b = stablehlo.constant dense<[2.0, 3.0]> : tensor<2xf32>

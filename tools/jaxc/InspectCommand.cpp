@@ -2,8 +2,9 @@
 //
 // Prints what a module file holds:
 //
-//   module: /tmp/sin_add.vmfb (format 1, 12345 bytes)
-//   target: x86_64-unknown-linux-gnu, cpu znver4, native code 8952 bytes
+//   module: /tmp/sin_add.vmfb (format 5, 12345 bytes)
+//   target: x86_64-unknown-linux-gnu, cpu znver4, denormals flush, ...
+//   cpu features: avx, avx2, bmi, bmi2, f16c, fma, ...
 //   functions:
 //     @main(3xf32, 3xf32) -> (3xf32 "result")
 //       checks: 0
@@ -70,6 +71,10 @@ int inspectCommand(const Args &args) {
       jaxc_module_denormal_mode(module) == JAXC_DENORMALS_FLUSH ? "flush"
                                                                 : "ieee",
       jaxc_module_native_code_size(module), jaxc_module_constants_size(module));
+  std::printf("cpu features:");
+  for (size_t i = 0; i < jaxc_module_cpu_feature_count(module); ++i)
+    std::printf("%s %s", i ? "," : "", jaxc_module_cpu_feature_at(module, i));
+  std::printf("%s\n", jaxc_module_cpu_feature_count(module) ? "" : " none");
   std::printf("functions:\n");
   for (size_t i = 0; i < jaxc_module_function_count(module); ++i) {
     const jaxc_function_t *function = jaxc_module_function_at(module, i);

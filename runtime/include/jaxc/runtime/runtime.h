@@ -102,6 +102,11 @@ void jaxc_module_free(jaxc_module_t *module); // NULL is fine
 uint32_t jaxc_module_format_version(const jaxc_module_t *module);
 const char *jaxc_module_target_triple(const jaxc_module_t *module);
 const char *jaxc_module_target_cpu(const jaxc_module_t *module);
+// The CPU features the module's code may use (LLVM's names, e.g. "avx2"),
+// which loading checked this machine has; NULL past the last.
+size_t jaxc_module_cpu_feature_count(const jaxc_module_t *module);
+const char *jaxc_module_cpu_feature_at(const jaxc_module_t *module,
+                                       size_t index);
 // How the module's code treats subnormal floats; calls run in this mode.
 jaxc_denormal_mode_t jaxc_module_denormal_mode(const jaxc_module_t *module);
 size_t jaxc_module_native_code_size(const jaxc_module_t *module);

@@ -29,9 +29,19 @@ class CHLO_Op<string mnemonic, list<Trait> traits = []>
     : Op<CHLO_Dialect, mnemonic, traits # [Pure]>;
 
 class CHLO_UnaryElementwiseOp<string mnemonic>
-    : CHLO_Op<mnemonic, [Elementwise, SameOperandsAndResultShape]> {
+    : CHLO_Op<mnemonic, [Elementwise, AllTypesMatch<["operand", "result"]>]> {
   let arguments = (ins CHLO_Tensor:$operand);
   let results = (outs CHLO_Tensor:$result);
+  let assemblyFormat = [{
+    $operand attr-dict `:` type($operand) `->` type($result)
+  }];
+}
+
+// Classifies floats: i1 of the operand's shape.
+class CHLO_FloatClassOp<string mnemonic>
+    : CHLO_Op<mnemonic, [Elementwise, SameOperandsAndResultShape]> {
+  let arguments = (ins RankedTensorOf<[AnyFloat]>:$operand);
+  let results = (outs RankedTensorOf<[I1]>:$result);
   let assemblyFormat = [{
     $operand attr-dict `:` type($operand) `->` type($result)
   }];
@@ -50,16 +60,17 @@ def CHLO_DigammaOp : CHLO_UnaryElementwiseOp<"digamma">;
 def CHLO_ErfOp : CHLO_UnaryElementwiseOp<"erf">;
 def CHLO_ErfInvOp : CHLO_UnaryElementwiseOp<"erf_inv">;
 def CHLO_ErfcOp : CHLO_UnaryElementwiseOp<"erfc">;
-def CHLO_IsInfOp : CHLO_UnaryElementwiseOp<"is_inf">;
-def CHLO_IsNegInfOp : CHLO_UnaryElementwiseOp<"is_neg_inf">;
-def CHLO_IsPosInfOp : CHLO_UnaryElementwiseOp<"is_pos_inf">;
+def CHLO_IsInfOp : CHLO_FloatClassOp<"is_inf">;
+def CHLO_IsNegInfOp : CHLO_FloatClassOp<"is_neg_inf">;
+def CHLO_IsPosInfOp : CHLO_FloatClassOp<"is_pos_inf">;
 def CHLO_LgammaOp : CHLO_UnaryElementwiseOp<"lgamma">;
 def CHLO_SinhOp : CHLO_UnaryElementwiseOp<"sinh">;
 def CHLO_SquareOp : CHLO_UnaryElementwiseOp<"square">;
 def CHLO_TanOp : CHLO_UnaryElementwiseOp<"tan">;
 
 def CHLO_NextAfterOp
-    : CHLO_Op<"next_after", [Elementwise, SameOperandsAndResultShape]> {
+    : CHLO_Op<"next_after", [Elementwise,
+                             AllTypesMatch<["x", "y", "result"]>]> {
   let arguments = (ins CHLO_Tensor:$x, CHLO_Tensor:$y);
   let results = (outs CHLO_Tensor:$result);
   let assemblyFormat = [{
@@ -68,7 +79,8 @@ def CHLO_NextAfterOp
 }
 
 def CHLO_PolygammaOp
-    : CHLO_Op<"polygamma", [Elementwise, SameOperandsAndResultShape]> {
+    : CHLO_Op<"polygamma", [Elementwise,
+                            AllTypesMatch<["n", "x", "result"]>]> {
   let arguments = (ins CHLO_Tensor:$n, CHLO_Tensor:$x);
   let results = (outs CHLO_Tensor:$result);
   let assemblyFormat = [{
@@ -77,7 +89,7 @@ def CHLO_PolygammaOp
 }
 
 def CHLO_ZetaOp
-    : CHLO_Op<"zeta", [Elementwise, SameOperandsAndResultShape]> {
+    : CHLO_Op<"zeta", [Elementwise, AllTypesMatch<["x", "q", "result"]>]> {
   let arguments = (ins CHLO_Tensor:$x, CHLO_Tensor:$q);
   let results = (outs CHLO_Tensor:$result);
   let assemblyFormat = [{
@@ -91,7 +103,7 @@ def CHLO_TopKOp : CHLO_Op<"top_k"> {
   let assemblyFormat = [{
     `(` $operand `,` `k` `=` $k `)` attr-dict `:`
       type($operand) `->` `(` type($values) `,` type($indices) `)`
-  }];
+  }];  let hasVerifier = 1;
 }
 
 #endif // JAXC_DIALECT_CHLO_IR_CHLOOPS_TD
