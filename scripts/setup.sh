@@ -10,6 +10,7 @@ packages=(
   llvm-22-dev llvm-22-tools libmlir-22-dev mlir-22-tools lld-22
   libgtest-dev googletest libbenchmark-dev
   liblapack3
+  clang-22 libclang-rt-22-dev
 )
 missing=()
 for package in "${packages[@]}"; do

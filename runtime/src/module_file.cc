@@ -275,14 +275,18 @@ jaxc_status_t parseModuleFile(const uint8_t *data, size_t size,
     return corrupt("truncated (" + std::to_string(size) +
                    " bytes, less than the " +
                    std::to_string(JAXC_MODULE_HEADER_SIZE) + "-byte header)");
-  uint32_t version = loadLittleEndian<uint32_t>(data + 8);
+  uint32_t version =
+      loadLittleEndian<uint32_t>(data + JAXC_MODULE_VERSION_OFFSET);
   if (version != JAXC_MODULE_FORMAT_VERSION)
     return corrupt("format version " + std::to_string(version) +
                    ", this runtime reads " +
                    std::to_string(JAXC_MODULE_FORMAT_VERSION));
-  uint32_t sectionCount = loadLittleEndian<uint32_t>(data + 12);
-  uint64_t fileSize = loadLittleEndian<uint64_t>(data + 16);
-  uint64_t checksum = loadLittleEndian<uint64_t>(data + 24);
+  uint32_t sectionCount =
+      loadLittleEndian<uint32_t>(data + JAXC_MODULE_SECTION_COUNT_OFFSET);
+  uint64_t fileSize =
+      loadLittleEndian<uint64_t>(data + JAXC_MODULE_FILE_SIZE_OFFSET);
+  uint64_t checksum =
+      loadLittleEndian<uint64_t>(data + JAXC_MODULE_CHECKSUM_OFFSET);
   if (fileSize > size)
     return corrupt("truncated (" + std::to_string(size) + " of " +
                    std::to_string(fileSize) + " bytes)");
@@ -307,10 +311,14 @@ jaxc_status_t parseModuleFile(const uint8_t *data, size_t size,
   for (uint32_t i = 0; i < sectionCount; ++i) {
     const uint8_t *entry = data + JAXC_MODULE_HEADER_SIZE +
                            size_t{i} * JAXC_MODULE_SECTION_ENTRY_SIZE;
-    uint32_t kind = loadLittleEndian<uint32_t>(entry);
-    uint32_t reserved = loadLittleEndian<uint32_t>(entry + 4);
-    uint64_t offset = loadLittleEndian<uint64_t>(entry + 8);
-    uint64_t sectionSize = loadLittleEndian<uint64_t>(entry + 16);
+    uint32_t kind =
+        loadLittleEndian<uint32_t>(entry + JAXC_SECTION_ENTRY_KIND_OFFSET);
+    uint32_t reserved =
+        loadLittleEndian<uint32_t>(entry + JAXC_SECTION_ENTRY_RESERVED_OFFSET);
+    uint64_t offset =
+        loadLittleEndian<uint64_t>(entry + JAXC_SECTION_ENTRY_OFFSET_OFFSET);
+    uint64_t sectionSize =
+        loadLittleEndian<uint64_t>(entry + JAXC_SECTION_ENTRY_SIZE_OFFSET);
     std::string where = "section " + std::to_string(i);
     if (reserved != 0)
       return corrupt(where + ": reserved field is " + std::to_string(reserved) +

@@ -214,7 +214,8 @@ TEST(ModuleFileTest, EveryCorruptMetadataByteFailsCleanlyOrLoads) {
       loadU64(bytes, kNativeCodeEntryOffset + kEntryOffsetOffset);
   for (size_t offset = kVersionOffset + 4; offset < nativeCodeOffset;
        ++offset) {
-    if (offset >= 24 && offset < JAXC_MODULE_HEADER_SIZE)
+    if (offset >= JAXC_MODULE_CHECKSUM_OFFSET &&
+        offset < JAXC_MODULE_HEADER_SIZE)
       continue; // the checksum itself
     for (uint8_t flip : {0x01, 0x80, 0xff}) {
       std::vector<uint8_t> corrupt = bytes;

@@ -133,7 +133,7 @@ std::vector<uint8_t> writeModuleFile(const ModuleSpec &spec) {
 }
 
 void resealChecksum(std::vector<uint8_t> &file) {
-  storeU64(file, 24,
+  storeU64(file, JAXC_MODULE_CHECKSUM_OFFSET,
            jaxc_module_checksum(file.data() + JAXC_MODULE_HEADER_SIZE,
                                 file.size() - JAXC_MODULE_HEADER_SIZE));
 }

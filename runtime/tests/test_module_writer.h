@@ -65,18 +65,18 @@ struct ModuleSpec {
 // metadata, then the native code), the metadata and the native code; the
 // offsets below are those of such a file. With constants, the table has a
 // third entry and the constants follow the native code.
-constexpr size_t kVersionOffset = 8;
-constexpr size_t kSectionCountOffset = 12;
+constexpr size_t kVersionOffset = JAXC_MODULE_VERSION_OFFSET;
+constexpr size_t kSectionCountOffset = JAXC_MODULE_SECTION_COUNT_OFFSET;
 constexpr size_t kMetadataEntryOffset = JAXC_MODULE_HEADER_SIZE;
 constexpr size_t kNativeCodeEntryOffset =
     JAXC_MODULE_HEADER_SIZE + JAXC_MODULE_SECTION_ENTRY_SIZE;
 constexpr size_t kMetadataOffset =
     JAXC_MODULE_HEADER_SIZE + 2 * JAXC_MODULE_SECTION_ENTRY_SIZE;
 // Within a section table entry.
-constexpr size_t kEntryKindOffset = 0;
-constexpr size_t kEntryReservedOffset = 4;
-constexpr size_t kEntryOffsetOffset = 8;
-constexpr size_t kEntrySizeOffset = 16;
+constexpr size_t kEntryKindOffset = JAXC_SECTION_ENTRY_KIND_OFFSET;
+constexpr size_t kEntryReservedOffset = JAXC_SECTION_ENTRY_RESERVED_OFFSET;
+constexpr size_t kEntryOffsetOffset = JAXC_SECTION_ENTRY_OFFSET_OFFSET;
+constexpr size_t kEntrySizeOffset = JAXC_SECTION_ENTRY_SIZE_OFFSET;
 
 std::vector<uint8_t> writeModuleFile(const ModuleSpec &spec);
 // Recomputes the header checksum after a test edited the file.

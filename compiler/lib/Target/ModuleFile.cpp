@@ -234,7 +234,8 @@ std::string writeModuleFile(const ModuleMetadata &metadata,
       reinterpret_cast<const uint8_t *>(file.bytes.data()) +
           JAXC_MODULE_HEADER_SIZE,
       fileSize - JAXC_MODULE_HEADER_SIZE);
-  std::memcpy(file.bytes.data() + 24, &checksum, sizeof(checksum));
+  std::memcpy(file.bytes.data() + JAXC_MODULE_CHECKSUM_OFFSET, &checksum,
+              sizeof(checksum));
   return std::move(file.bytes);
 }
 

@@ -9,6 +9,8 @@
 #include <limits>
 #include <string>
 
+#include <unistd.h>
+
 #include "element_types.h"
 #include "jaxc/tooling/format.h"
 #include "jaxc/tooling/npy.h"
@@ -293,8 +295,16 @@ static std::string quoteSpec(std::string_view spec) {
   return "\"" + std::string(spec.substr(0, kMaxQuoted)) + "...\"";
 }
 
+uint64_t physicalMemoryBytes() {
+  long pages = sysconf(_SC_PHYS_PAGES), pageSize = sysconf(_SC_PAGESIZE);
+  if (pages <= 0 || pageSize <= 0)
+    return UINT64_MAX;
+  return static_cast<uint64_t>(pages) * static_cast<uint64_t>(pageSize);
+}
+
 Expected<HostTensor> parseTensorSpec(std::string_view spec,
-                                     std::string_view flagName) {
+                                     std::string_view flagName,
+                                     uint64_t maxBytes) {
   auto fail = [&](const std::string &problem) {
     return Error{"invalid " + std::string(flagName) + " " + quoteSpec(spec) +
                  ": " + problem};
@@ -311,6 +321,13 @@ Expected<HostTensor> parseTensorSpec(std::string_view spec,
   Expected<TensorType> type = parseTensorType(trim(text.substr(0, equals)));
   if (!type)
     return fail(type.error());
+  // parseTensorType checked that the size fits 64 bits.
+  uint64_t bytes = *checkedByteSize(type->dtype, type->shape);
+  if (bytes > maxBytes)
+    return fail("shape " + formatShape(type->shape) + " of " +
+                jaxc_dtype_name(type->dtype) + " needs " +
+                std::to_string(bytes) + " bytes, more than this machine's " +
+                std::to_string(maxBytes));
   HostTensor tensor = zeroTensor(type->dtype, std::move(type->shape));
   if (equals == std::string_view::npos)
     return tensor;

@@ -197,6 +197,23 @@ TEST(ParseTensorSpecError, BadDimension) {
             "99999999999x99999999999 is too large");
 }
 
+// Found by tensor_spec_fuzzer: zeros of 64 GB were allocated (and, under
+// ASan, aborted) instead of refused.
+TEST(ParseTensorSpecError, LargerThanMemory) {
+  EXPECT_EQ(parseError("2241x3224x2224xf32"),
+            physicalMemoryBytes() < 64273457664
+                ? "invalid --input \"2241x3224x2224xf32\": shape "
+                  "2241x3224x2224 of f32 needs 64273457664 bytes, more than "
+                  "this machine's " +
+                      std::to_string(physicalMemoryBytes())
+                : "");
+  Expected<HostTensor> small = parseTensorSpec("4x4xf32", "--input", 63);
+  ASSERT_FALSE(small);
+  EXPECT_EQ(small.error(), "invalid --input \"4x4xf32\": shape 4x4 of f32 "
+                           "needs 64 bytes, more than this machine's 63");
+  EXPECT_TRUE(parseTensorSpec("4x4xf32", "--input", 64));
+}
+
 TEST(ParseTensorSpecError, BadNumber) {
   EXPECT_EQ(parseError("3xf32=1,abc,3"),
             "invalid --input \"3xf32=1,abc,3\": bad number \"abc\" at "

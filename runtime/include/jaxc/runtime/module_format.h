@@ -81,7 +81,17 @@
 #define JAXC_MODULE_MAGIC_SIZE 8
 #define JAXC_MODULE_FORMAT_VERSION 5u
 #define JAXC_MODULE_HEADER_SIZE 32u
+// Where the header's fields lie (the magic is at 0).
+#define JAXC_MODULE_VERSION_OFFSET 8u
+#define JAXC_MODULE_SECTION_COUNT_OFFSET 12u
+#define JAXC_MODULE_FILE_SIZE_OFFSET 16u
+#define JAXC_MODULE_CHECKSUM_OFFSET 24u
 #define JAXC_MODULE_SECTION_ENTRY_SIZE 24u
+// Where a section table entry's fields lie within it.
+#define JAXC_SECTION_ENTRY_KIND_OFFSET 0u
+#define JAXC_SECTION_ENTRY_RESERVED_OFFSET 4u
+#define JAXC_SECTION_ENTRY_OFFSET_OFFSET 8u
+#define JAXC_SECTION_ENTRY_SIZE_OFFSET 16u
 
 typedef enum jaxc_section_kind_t {
   JAXC_SECTION_METADATA = 1,
@@ -196,7 +206,8 @@ typedef enum jaxc_cpuid_register_t {
   X("amx-int8", 0x7, 0, JAXC_CPUID_EDX, 25, JAXC_XCR0_AMX)                     \
   X("amx-fp8", 0x1e, 1, JAXC_CPUID_EAX, 4, JAXC_XCR0_AMX)                      \
   X("amx-tf32", 0x1e, 1, JAXC_CPUID_EAX, 6, JAXC_XCR0_AMX)                     \
-  X("amx-avx512", 0x1e, 1, JAXC_CPUID_EAX, 7, JAXC_XCR0_AMX | JAXC_XCR0_AVX512)\
+  X("amx-avx512", 0x1e, 1, JAXC_CPUID_EAX, 7,                                  \
+    JAXC_XCR0_AMX | JAXC_XCR0_AVX512)                                          \
   X("amx-movrs", 0x1e, 1, JAXC_CPUID_EAX, 8, JAXC_XCR0_AMX)                    \
   X("sha512", 0x7, 1, JAXC_CPUID_EAX, 0, JAXC_XCR0_AVX)                        \
   X("sm3", 0x7, 1, JAXC_CPUID_EAX, 1, JAXC_XCR0_AVX)                           \

@@ -20,6 +20,7 @@
 #ifndef JAXC_TOOLING_TENSOR_SPEC_H
 #define JAXC_TOOLING_TENSOR_SPEC_H
 
+#include <cstdint>
 #include <string_view>
 
 #include "jaxc/tooling/host_tensor.h"
@@ -27,12 +28,20 @@
 
 namespace jaxc::tooling {
 
+// This machine's physical memory in bytes.
+uint64_t physicalMemoryBytes();
+
 // Errors quote the spec and the flag it came from, e.g.
 //   invalid --input "3xf32=1,2": 2 values for 3 elements
 //   invalid --input "3xf32=1,abc,3": bad number "abc" at position 1
 // where a position counts values from 0.
+// A tensor of more than `maxBytes` (this machine's memory by default) is
+// refused before anything is allocated: "invalid --input
+// \"2241x3224x2224xf32\": shape 2241x3224x2224 of f32 needs 64273457664
+// bytes, more than this machine's 25769803776".
 Expected<HostTensor> parseTensorSpec(std::string_view spec,
-                                     std::string_view flagName = "--input");
+                                     std::string_view flagName = "--input",
+                                     uint64_t maxBytes = physicalMemoryBytes());
 
 } // namespace jaxc::tooling
 
